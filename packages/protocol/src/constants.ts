@@ -1,0 +1,113 @@
+/**
+ * Tiny, dependency-free constants of the Sori wire protocol.
+ *
+ * The browser packages import only this module (and types) from `@sori/protocol`, so that
+ * TypeBox never ends up in the widget bundle.
+ */
+
+/** What a shopper can send. */
+export const KINDS = ['inquiry', 'complaint', 'praise', 'suggestion'] as const;
+/** One of {@link KINDS}. */
+export type Kind = (typeof KINDS)[number];
+
+/** The staff-side lifecycle of a submission (DESIGN.md, "Lifecycle"). */
+export const STATUSES = ['received', 'triaged', 'assigned', 'in_progress', 'resolved', 'closed', 'reopened'] as const;
+/** One of {@link STATUSES}. */
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * What the shopper sees: a simpler view of {@link Status}. `answered` is derived: the item is in
+ * work and the latest public word is from staff. `closed` is kept apart from `resolved` so that an
+ * item closed without a resolution is never shown to the shopper as resolved.
+ */
+export const PUBLIC_STATUSES = ['received', 'in_review', 'answered', 'resolved', 'closed'] as const;
+/** One of {@link PUBLIC_STATUSES}. */
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+/** Allowed status changes; `closed` is reachable from every state (with a reason). */
+export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
+  received: ['triaged', 'assigned', 'in_progress', 'resolved', 'closed'],
+  triaged: ['assigned', 'in_progress', 'resolved', 'closed'],
+  assigned: ['triaged', 'in_progress', 'resolved', 'closed'],
+  in_progress: ['assigned', 'resolved', 'closed'],
+  resolved: ['reopened', 'closed'],
+  closed: ['reopened'],
+  reopened: ['triaged', 'assigned', 'in_progress', 'resolved', 'closed'],
+};
+
+/** Whether the lifecycle allows going from `from` to `to`. */
+export function canTransition(from: Status, to: Status): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Who is expected to speak next in an item's thread. */
+export type Awaiting = 'staff' | 'reporter';
+
+/** The shopper's view of a staff-side status. */
+export function publicStatusOf(status: Status, awaiting: Awaiting = 'staff'): PublicStatus {
+  if (status === 'received') return awaiting === 'reporter' ? 'answered' : 'received';
+  if (status === 'resolved' || status === 'closed') return status;
+  return awaiting === 'reporter' ? 'answered' : 'in_review';
+}
+
+/** How a shopper wants to be answered. */
+export const CONTACT_PREFERENCES = ['widget', 'email', 'phone'] as const;
+/** One of {@link CONTACT_PREFERENCES}. */
+export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];
+
+/** Default expected first-response time per kind, in minutes (a site may override them). */
+export const DEFAULT_SLA_MINUTES: Readonly<Record<Kind, number>> = {
+  complaint: 60,
+  inquiry: 4 * 60,
+  suggestion: 3 * 24 * 60,
+  praise: 3 * 24 * 60,
+};
+
+/** Limits shared by the SDK (to refuse early) and the server (to refuse for real). */
+export const LIMITS = {
+  /** Items in one `POST /v1/submissions` or `POST /v1/reporter/messages` batch. */
+  batchItems: 50,
+  /** Characters in one message. */
+  messageChars: 5000,
+  /** Bytes in one request body. */
+  bodyBytes: 256 * 1024,
+  /** Bytes a `keepalive` fetch may carry on `pagehide` (browsers cap the sum at 64 KiB). */
+  keepaliveBytes: 64 * 1024,
+} as const;
+
+/** Header that carries the public site key (`pk_…`). May instead come in the body as `site`. */
+export const SITE_HEADER = 'x-sori-site';
+/** Header that carries the reporter secret. May instead come in the body as `reporter`. Never in a URL. */
+export const REPORTER_HEADER = 'x-sori-reporter';
+
+/** Paths of the public (shopper-side) API, v1. */
+export const PATHS = {
+  submissions: '/v1/submissions',
+  rating: (submissionId: string) => `/v1/submissions/${encodeURIComponent(submissionId)}/rating`,
+  messages: '/v1/reporter/messages',
+  items: '/v1/reporter/items',
+  events: '/v1/reporter/events',
+  streamTickets: '/v1/reporter/stream-tickets',
+  updates: '/v1/reporter/updates',
+  site: '/v1/site',
+} as const;
+
+/** Machine-readable error codes: one per way a request can fail. */
+export const ERROR_CODES = [
+  'invalid',
+  'conflict',
+  'payload_too_large',
+  'unknown_site',
+  'origin_not_allowed',
+  'unauthorized',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'invalid_transition',
+  'not_resolved',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];

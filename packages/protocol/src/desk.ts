@@ -1,0 +1,139 @@
+import Type from 'typebox';
+import { LIMITS } from './constants.js';
+import { Contact, Context } from './submission.js';
+import { KindSchema, PublicStatusSchema, StatusSchema, Timestamp } from './common.js';
+import { Rating } from './reporter.js';
+
+/** Every kind of timeline event, public or staff-only. */
+export const EVENT_TYPES = [
+  'received',
+  'status',
+  'reply',
+  'message',
+  'note',
+  'classification',
+  'routing',
+  'assignment',
+  'rating',
+  'improvement',
+  'erasure',
+] as const;
+
+/** One timeline event as staff see it. */
+export const DeskEvent = Type.Object(
+  {
+    id: Type.Integer(),
+    submissionId: Type.String(),
+    type: Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))),
+    at: Timestamp,
+    author: Type.Union([Type.Literal('staff'), Type.Literal('reporter'), Type.Literal('system')]),
+    /** The staff user who acted, if any. */
+    actorId: Type.Optional(Type.String()),
+    actorName: Type.Optional(Type.String()),
+    /** Whether the shopper sees this event. */
+    public: Type.Boolean(),
+    status: StatusSchema,
+    message: Type.Optional(Type.String()),
+    /** What changed, for classification, routing, assignment and status events. */
+    data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'DeskEvent' },
+);
+export type DeskEvent = Type.Static<typeof DeskEvent>;
+
+/** A submission as staff see it. */
+export const DeskSubmission = Type.Object(
+  {
+    id: Type.String(),
+    clientId: Type.String(),
+    trackingNumber: Type.String(),
+    siteId: Type.String(),
+    kind: KindSchema,
+    message: Type.String(),
+    status: StatusSchema,
+    publicStatus: PublicStatusSchema,
+    awaiting: Type.Union([Type.Literal('staff'), Type.Literal('reporter')]),
+    contact: Type.Optional(Contact),
+    product: Type.Optional(Type.String()),
+    orderRef: Type.Optional(Type.String()),
+    pageUrl: Type.Optional(Type.String()),
+    locale: Type.Optional(Type.String()),
+    context: Type.Optional(Context),
+    department: Type.Optional(Type.String()),
+    assigneeId: Type.Optional(Type.String()),
+    /** Why the intake flagged it (honeypot filled, filled too fast); flagged items are kept, never dropped. */
+    spamReason: Type.Optional(Type.String()),
+    createdAt: Timestamp,
+    receivedAt: Timestamp,
+    updatedAt: Timestamp,
+    expectedResponseBy: Timestamp,
+    firstResponseAt: Type.Optional(Timestamp),
+    resolvedAt: Type.Optional(Timestamp),
+    closedReason: Type.Optional(Type.String()),
+    rating: Type.Optional(Rating),
+  },
+  { $id: 'DeskSubmission' },
+);
+export type DeskSubmission = Type.Static<typeof DeskSubmission>;
+
+/** Query of `GET /v1/desk/submissions`. */
+export const DeskListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    status: Type.Optional(StatusSchema),
+    kind: Type.Optional(KindSchema),
+    department: Type.Optional(Type.String({ maxLength: 100 })),
+    assignee: Type.Optional(Type.String({ maxLength: 100 })),
+    product: Type.Optional(Type.String({ maxLength: 200 })),
+    /** `breached`: first response overdue; `due_soon`: due within the hour. */
+    sla: Type.Optional(Type.Union([Type.Literal('breached'), Type.Literal('due_soon')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    /** The `nextCursor` of the previous page (keyset pagination). */
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type DeskListQuery = Type.Static<typeof DeskListQuery>;
+
+/** Answer of `GET /v1/desk/submissions`, newest first. */
+export const DeskList = Type.Object(
+  { submissions: Type.Array(DeskSubmission), nextCursor: Type.Optional(Type.String()) },
+  { $id: 'DeskList' },
+);
+export type DeskList = Type.Static<typeof DeskList>;
+
+/** Answer of `GET /v1/desk/submissions/:id`. */
+export const DeskDetail = Type.Object(
+  { submission: DeskSubmission, timeline: Type.Array(DeskEvent) },
+  { $id: 'DeskDetail' },
+);
+export type DeskDetail = Type.Static<typeof DeskDetail>;
+
+/** Body of `PATCH /v1/desk/submissions/:id`: change status, classification, routing or assignment. */
+export const DeskPatch = Type.Object(
+  {
+    status: Type.Optional(StatusSchema),
+    /** Required when closing. */
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    kind: Type.Optional(KindSchema),
+    product: Type.Optional(Type.String({ maxLength: 200 })),
+    department: Type.Optional(Type.String({ maxLength: 100 })),
+    assigneeId: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1, $id: 'DeskPatch' },
+);
+export type DeskPatch = Type.Static<typeof DeskPatch>;
+
+/** Body of `POST /v1/desk/submissions/:id/replies` (public) and `…/notes` (staff only). */
+export const DeskMessage = Type.Object(
+  { message: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }) },
+  { additionalProperties: false, $id: 'DeskMessage' },
+);
+export type DeskMessage = Type.Static<typeof DeskMessage>;
+
+/** Answer of the desk's write calls: the submission after the change and the event it made. */
+export const DeskChange = Type.Object(
+  { submission: DeskSubmission, event: Type.Optional(DeskEvent) },
+  { $id: 'DeskChange' },
+);
+export type DeskChange = Type.Static<typeof DeskChange>;

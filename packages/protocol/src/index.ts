@@ -1,0 +1,66 @@
+export {
+  KINDS,
+  STATUSES,
+  PUBLIC_STATUSES,
+  TRANSITIONS,
+  CONTACT_PREFERENCES,
+  DEFAULT_SLA_MINUTES,
+  LIMITS,
+  SITE_HEADER,
+  REPORTER_HEADER,
+  PATHS,
+  ERROR_CODES,
+  canTransition,
+  publicStatusOf,
+} from './constants.js';
+export type { Kind, Status, PublicStatus, Awaiting, ContactPreference, ErrorCode } from './constants.js';
+export {
+  KindSchema,
+  StatusSchema,
+  PublicStatusSchema,
+  ContactPreferenceSchema,
+  Timestamp,
+  ClientId,
+  SiteKey,
+  ReporterSecret,
+  ErrorDetail,
+  ErrorBody,
+} from './common.js';
+export {
+  Contact,
+  Context,
+  SubmissionInput,
+  SubmissionBatch,
+  Receipt,
+  ItemResult,
+  SubmissionBatchResult,
+} from './submission.js';
+export {
+  PUBLIC_EVENT_TYPES,
+  PublicEvent,
+  Rating,
+  ReporterItem,
+  ReporterItemsQuery,
+  ReporterItemsResponse,
+  EventsQuery,
+  EventsResponse,
+  StreamTicket,
+  UpdatesQuery,
+  MessageInput,
+  MessageBatch,
+  MessageResult,
+  MessageBatchResult,
+  RatingResult,
+} from './reporter.js';
+export { SiteConfig } from './site.js';
+export {
+  EVENT_TYPES,
+  DeskEvent,
+  DeskSubmission,
+  DeskListQuery,
+  DeskList,
+  DeskDetail,
+  DeskPatch,
+  DeskMessage,
+  DeskChange,
+} from './desk.js';

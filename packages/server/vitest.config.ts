@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import { alias } from '../../vitest.shared.js';
+
+export default defineProject({
+  resolve: { alias },
+  test: { name: 'server', environment: 'node', include: ['test/**/*.test.ts'] },
+});
