@@ -2,13 +2,13 @@ import Type from 'typebox';
 import { CONTACT_PREFERENCES, ERROR_CODES, KINDS, PUBLIC_STATUSES, STATUSES } from './constants.js';
 
 /** A submission kind. */
-export const KindSchema = Type.Union(KINDS.map((k) => Type.Literal(k)), { $id: 'Kind' });
+export const KindSchema = Type.Enum(KINDS);
 /** A staff-side status. */
-export const StatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)), { $id: 'Status' });
+export const StatusSchema = Type.Enum(STATUSES);
 /** A shopper-side status. */
-export const PublicStatusSchema = Type.Union(PUBLIC_STATUSES.map((s) => Type.Literal(s)), { $id: 'PublicStatus' });
+export const PublicStatusSchema = Type.Enum(PUBLIC_STATUSES);
 /** How the shopper wants to be answered. */
-export const ContactPreferenceSchema = Type.Union(CONTACT_PREFERENCES.map((p) => Type.Literal(p)));
+export const ContactPreferenceSchema = Type.Enum(CONTACT_PREFERENCES);
 
 /** An ISO 8601 timestamp. */
 export const Timestamp = Type.String({ format: 'date-time' });
@@ -22,14 +22,14 @@ export const ReporterSecret = Type.String({ pattern: '^[0-9a-f]{64}$' });
 /** One reason a request or an item was refused. */
 export const ErrorDetail = Type.Object(
   {
-    code: Type.Union(ERROR_CODES.map((c) => Type.Literal(c))),
+    code: Type.Enum(ERROR_CODES),
     message: Type.String(),
     field: Type.Optional(Type.String()),
   },
-  { $id: 'ErrorDetail' },
+  {},
 );
 export type ErrorDetail = Type.Static<typeof ErrorDetail>;
 
 /** Every error response: `{ "error": { "code", "message", "field"? } }`. */
-export const ErrorBody = Type.Object({ error: ErrorDetail }, { $id: 'ErrorBody' });
+export const ErrorBody = Type.Object({ error: ErrorDetail });
 export type ErrorBody = Type.Static<typeof ErrorBody>;

@@ -24,7 +24,7 @@ export const DeskEvent = Type.Object(
   {
     id: Type.Integer(),
     submissionId: Type.String(),
-    type: Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))),
+    type: Type.Enum(EVENT_TYPES),
     at: Timestamp,
     author: Type.Union([Type.Literal('staff'), Type.Literal('reporter'), Type.Literal('system')]),
     /** The staff user who acted, if any. */
@@ -37,7 +37,7 @@ export const DeskEvent = Type.Object(
     /** What changed, for classification, routing, assignment and status events. */
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
-  { $id: 'DeskEvent' },
+  {},
 );
 export type DeskEvent = Type.Static<typeof DeskEvent>;
 
@@ -72,7 +72,7 @@ export const DeskSubmission = Type.Object(
     closedReason: Type.Optional(Type.String()),
     rating: Type.Optional(Rating),
   },
-  { $id: 'DeskSubmission' },
+  {},
 );
 export type DeskSubmission = Type.Static<typeof DeskSubmission>;
 
@@ -98,14 +98,14 @@ export type DeskListQuery = Type.Static<typeof DeskListQuery>;
 /** Answer of `GET /v1/desk/submissions`, newest first. */
 export const DeskList = Type.Object(
   { submissions: Type.Array(DeskSubmission), nextCursor: Type.Optional(Type.String()) },
-  { $id: 'DeskList' },
+  {},
 );
 export type DeskList = Type.Static<typeof DeskList>;
 
 /** Answer of `GET /v1/desk/submissions/:id`. */
 export const DeskDetail = Type.Object(
   { submission: DeskSubmission, timeline: Type.Array(DeskEvent) },
-  { $id: 'DeskDetail' },
+  {},
 );
 export type DeskDetail = Type.Static<typeof DeskDetail>;
 
@@ -120,20 +120,20 @@ export const DeskPatch = Type.Object(
     department: Type.Optional(Type.String({ maxLength: 100 })),
     assigneeId: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1, $id: 'DeskPatch' },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type DeskPatch = Type.Static<typeof DeskPatch>;
 
 /** Body of `POST /v1/desk/submissions/:id/replies` (public) and `…/notes` (staff only). */
 export const DeskMessage = Type.Object(
   { message: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }) },
-  { additionalProperties: false, $id: 'DeskMessage' },
+  { additionalProperties: false },
 );
 export type DeskMessage = Type.Static<typeof DeskMessage>;
 
 /** Answer of the desk's write calls: the submission after the change and the event it made. */
 export const DeskChange = Type.Object(
   { submission: DeskSubmission, event: Type.Optional(DeskEvent) },
-  { $id: 'DeskChange' },
+  {},
 );
 export type DeskChange = Type.Static<typeof DeskChange>;

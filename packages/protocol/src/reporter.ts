@@ -22,7 +22,7 @@ export const PUBLIC_EVENT_TYPES = ['received', 'status', 'reply', 'message', 'ra
 export const PublicEvent = Type.Object(
   {
     id: Type.Integer(),
-    type: Type.Union(PUBLIC_EVENT_TYPES.map((t) => Type.Literal(t))),
+    type: Type.Enum(PUBLIC_EVENT_TYPES),
     /** The server id of the submission. */
     submissionId: Type.String(),
     /** The client id the shopper's browser gave the submission. */
@@ -41,7 +41,7 @@ export const PublicEvent = Type.Object(
     messageClientId: Type.Optional(Type.String()),
     score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   },
-  { $id: 'PublicEvent' },
+  {},
 );
 export type PublicEvent = Type.Static<typeof PublicEvent>;
 
@@ -52,7 +52,7 @@ export const Rating = Type.Object(
     wouldBuyAgain: Type.Boolean(),
     comment: Type.Optional(Type.String({ maxLength: 1000 })),
   },
-  { additionalProperties: false, $id: 'Rating' },
+  { additionalProperties: false },
 );
 export type Rating = Type.Static<typeof Rating>;
 
@@ -78,7 +78,7 @@ export const ReporterItem = Type.Object(
     rating: Type.Optional(Rating),
     timeline: Type.Array(PublicEvent),
   },
-  { $id: 'ReporterItem' },
+  {},
 );
 export type ReporterItem = Type.Static<typeof ReporterItem>;
 
@@ -90,7 +90,7 @@ export const ReporterItemsQuery = Type.Object(
 /** Answer of `GET /v1/reporter/items`: items changed after `since`, and the cursor to pass next time. */
 export const ReporterItemsResponse = Type.Object(
   { items: Type.Array(ReporterItem), cursor: Type.Integer() },
-  { $id: 'ReporterItemsResponse' },
+  {},
 );
 export type ReporterItemsResponse = Type.Static<typeof ReporterItemsResponse>;
 
@@ -105,7 +105,7 @@ export const EventsQuery = Type.Object(
 /** Answer of `GET /v1/reporter/events`: the same events the stream sends, after a cursor. */
 export const EventsResponse = Type.Object(
   { events: Type.Array(PublicEvent), cursor: Type.Integer() },
-  { $id: 'EventsResponse' },
+  {},
 );
 export type EventsResponse = Type.Static<typeof EventsResponse>;
 
@@ -115,7 +115,7 @@ export type EventsResponse = Type.Static<typeof EventsResponse>;
  */
 export const StreamTicket = Type.Object(
   { ticket: Type.String(), expiresAt: Timestamp },
-  { $id: 'StreamTicket' },
+  {},
 );
 export type StreamTicket = Type.Static<typeof StreamTicket>;
 
@@ -137,7 +137,7 @@ export const MessageInput = Type.Object(
     message: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }),
     createdAt: Timestamp,
   },
-  { additionalProperties: false, $id: 'MessageInput' },
+  { additionalProperties: false },
 );
 export type MessageInput = Type.Static<typeof MessageInput>;
 
@@ -148,7 +148,7 @@ export const MessageBatch = Type.Object(
     reporter: Type.Optional(ReporterSecret),
     items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: LIMITS.batchItems }),
   },
-  { additionalProperties: false, $id: 'MessageBatch' },
+  { additionalProperties: false },
 );
 export type MessageBatch = Type.Static<typeof MessageBatch>;
 
@@ -159,14 +159,14 @@ export const MessageResult = Type.Union(
     Type.Object({ clientId: Type.String(), result: Type.Literal('duplicate'), event: PublicEvent }),
     Type.Object({ clientId: Type.String(), result: Type.Literal('rejected'), error: ErrorDetail }),
   ],
-  { $id: 'MessageResult' },
+  {},
 );
 export type MessageResult = Type.Static<typeof MessageResult>;
 
 /** The answer to `POST /v1/reporter/messages`. */
-export const MessageBatchResult = Type.Object({ results: Type.Array(MessageResult) }, { $id: 'MessageBatchResult' });
+export const MessageBatchResult = Type.Object({ results: Type.Array(MessageResult) });
 export type MessageBatchResult = Type.Static<typeof MessageBatchResult>;
 
 /** The answer to `POST /v1/submissions/:id/rating`: the item after the rating (reopened on a low score). */
-export const RatingResult = Type.Object({ item: ReporterItem, reopened: Type.Boolean() }, { $id: 'RatingResult' });
+export const RatingResult = Type.Object({ item: ReporterItem, reopened: Type.Boolean() });
 export type RatingResult = Type.Static<typeof RatingResult>;

@@ -12,6 +12,6 @@ export const SiteConfig = Type.Object(
     locale: Type.Optional(Type.String()),
     theme: Type.Optional(Type.Record(Type.String(), Type.String())),
   },
-  { $id: 'SiteConfig' },
+  {},
 );
 export type SiteConfig = Type.Static<typeof SiteConfig>;

@@ -54,7 +54,7 @@ export const SubmissionInput = Type.Object(
     /** Milliseconds from opening the form to sending it; very fast fills are flagged for staff. */
     fillMs: Type.Optional(Type.Integer({ minimum: 0 })),
   },
-  { additionalProperties: false, $id: 'SubmissionInput' },
+  { additionalProperties: false },
 );
 export type SubmissionInput = Type.Static<typeof SubmissionInput>;
 
@@ -70,7 +70,7 @@ export const SubmissionBatch = Type.Object(
     reporter: Type.Optional(ReporterSecret),
     items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: LIMITS.batchItems }),
   },
-  { additionalProperties: false, $id: 'SubmissionBatch' },
+  { additionalProperties: false },
 );
 export type SubmissionBatch = Type.Static<typeof SubmissionBatch>;
 
@@ -88,7 +88,7 @@ export const Receipt = Type.Object(
     expectedResponseBy: Timestamp,
     expectedResponseMinutes: Type.Integer(),
   },
-  { $id: 'Receipt' },
+  {},
 );
 export type Receipt = Type.Static<typeof Receipt>;
 
@@ -99,10 +99,10 @@ export const ItemResult = Type.Union(
     Type.Object({ clientId: Type.String(), result: Type.Literal('duplicate'), receipt: Receipt }),
     Type.Object({ clientId: Type.String(), result: Type.Literal('rejected'), error: ErrorDetail }),
   ],
-  { $id: 'ItemResult' },
+  {},
 );
 export type ItemResult = Type.Static<typeof ItemResult>;
 
 /** The answer to `POST /v1/submissions`: one result per item, in order. */
-export const SubmissionBatchResult = Type.Object({ results: Type.Array(ItemResult) }, { $id: 'SubmissionBatchResult' });
+export const SubmissionBatchResult = Type.Object({ results: Type.Array(ItemResult) });
 export type SubmissionBatchResult = Type.Static<typeof SubmissionBatchResult>;

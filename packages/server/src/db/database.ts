@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+/** Which engine a {@link Store} runs on. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle and what little differs between engines. */
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The PostgreSQL connection string, for a dedicated LISTEN connection. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `sqlite:<path>` (the embedded default; `sqlite::memory:` for a throwaway database) or a
+ * `postgres://` URL. The SQLite file's folder is created when missing.
+ *
+ * @example openDatabase('sqlite:./data/sori.db')
+ */
+export function openDatabase(url: string): Store {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url, close: () => db.destroy() };
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/sori.db');
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new SQLite(path);
+    // WAL lets readers go on while a write commits. FULL syncs every commit to disk, so an item we
+    // acknowledged survives a power cut too (DESIGN.md: acknowledge only after the write is durable).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+  }
+  throw new Error(
+    `DATABASE_URL must start with "sqlite:" or "postgres://", got "${url.split(':')[0]}:…" ` +
+      '(e.g. sqlite:./data/sori.db or postgres://user@host:5432/sori)',
+  );
+}

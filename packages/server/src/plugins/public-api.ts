@@ -1,0 +1,75 @@
+import cors from '@fastify/cors';
+import { REPORTER_HEADER, SITE_HEADER } from '@sori/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../errors.js';
+import { reporterId } from '../services/reporters.js';
+import { allAllowedOrigins, findSiteByKey, type Site } from '../services/sites.js';
+
+/** How long site lookups are cached; a new origin takes at most this long to be allowed. */
+const CACHE_MS = 10_000;
+
+/**
+ * What every shopper-side route shares: CORS answered for the sites' allowed origins, and the
+ * site and reporter of a request. Register the public routes inside this plugin's scope.
+ */
+export async function publicApi(app: FastifyInstance): Promise<void> {
+  let origins: { at: number; set: Promise<Set<string>> } | undefined;
+  const sites = new Map<string, { at: number; site: Promise<Site | undefined> }>();
+
+  function allowedOrigins(): Promise<Set<string>> {
+    if (!origins || Date.now() - origins.at > CACHE_MS) {
+      origins = { at: Date.now(), set: allAllowedOrigins(app.store.db) };
+    }
+    return origins.set;
+  }
+
+  function siteByKey(key: string): Promise<Site | undefined> {
+    const hit = sites.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.site;
+    const site = findSiteByKey(app.store.db, key);
+    sites.set(key, { at: Date.now(), site });
+    return site;
+  }
+
+  await app.register(cors, {
+    // A preflight carries no site key, so it is answered for any site's origin; the real request
+    // is then checked against its own site's list in `site()`.
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, false);
+      allowedOrigins().then(
+        (set) => cb(null, set.has(origin)),
+        (error: Error) => cb(error, false),
+      );
+    },
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', SITE_HEADER, REPORTER_HEADER, 'last-event-id'],
+    maxAge: 600,
+  });
+
+  /** Resolves and checks the site of a public request: its key, then its origin. */
+  app.decorate('resolveSite', async (request: FastifyRequest): Promise<Site> => {
+    const body = request.body as { site?: unknown } | undefined;
+    const key = request.headers[SITE_HEADER] ?? (typeof body?.site === 'string' ? body.site : undefined);
+    if (typeof key !== 'string' || !key) throw errors.unknownSite();
+    const site = await siteByKey(key);
+    if (!site) throw errors.unknownSite();
+    const origin = request.headers.origin;
+    if (!origin || !site.origins.includes(origin)) throw errors.originNotAllowed(origin);
+    return site;
+  });
+
+  /** Resolves the reporter of a public request from its secret (header, or body for beacons). */
+  app.decorate('resolveReporter', async (request: FastifyRequest, site: Site): Promise<string> => {
+    const body = request.body as { reporter?: unknown } | undefined;
+    return reporterId(app.store.db, site.id, request.headers[REPORTER_HEADER] ?? body?.reporter);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The site of a shopper-side request, checked against its key and allowed origins. */
+    resolveSite(request: FastifyRequest): Promise<Site>;
+    /** The reporter id of a shopper-side request, from its secret. */
+    resolveReporter(request: FastifyRequest, site: Site): Promise<string>;
+  }
+}

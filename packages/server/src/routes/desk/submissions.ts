@@ -1,0 +1,63 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DeskChange, DeskDetail, DeskList, DeskListQuery, DeskMessage, DeskPatch, ErrorBody } from '@sori/protocol';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { requireRole } from '../../plugins/staff-auth.js';
+import { addStaffMessage, changeSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
+import type { Staff } from '../../services/users.js';
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+const errorsOf = { '4xx': ErrorBody };
+
+/** The staff API over submissions: list, read, change status, reply and note. */
+export default async function deskSubmissionRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('preHandler', requireRole('agent'));
+
+  /** The signed-in staff member; `requireRole` above guarantees there is one. */
+  const staffOf = (request: { staff: Staff | null }): Staff => {
+    if (!request.staff) throw new Error('desk route reached without a signed-in staff member');
+    return request.staff;
+  };
+
+  app.get(
+    '/v1/desk/submissions',
+    { schema: { summary: 'List, filter and search submissions', querystring: DeskListQuery, response: { 200: DeskList, ...errorsOf } } },
+    async (request) => listSubmissions(app.store.db, request.query),
+  );
+
+  app.get(
+    '/v1/desk/submissions/:id',
+    { schema: { summary: 'One submission and its whole timeline', params: Params, response: { 200: DeskDetail, ...errorsOf } } },
+    async (request) => submissionDetail(app.store.db, request.params.id),
+  );
+
+  app.patch(
+    '/v1/desk/submissions/:id',
+    { schema: { summary: 'Change status (checked against the lifecycle)', params: Params, body: DeskPatch, response: { 200: DeskChange, ...errorsOf } } },
+    async (request) => {
+      const { reporterId, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, staffOf(request));
+      if (change.event) app.hub.notify(reporterId);
+      return change;
+    },
+  );
+
+  app.post(
+    '/v1/desk/submissions/:id/replies',
+    { schema: { summary: 'Answer the shopper in public', params: Params, body: DeskMessage, response: { 201: DeskChange, ...errorsOf } } },
+    async (request, reply) => {
+      const { reporterId, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'reply');
+      app.hub.notify(reporterId);
+      return reply.code(201).send(change);
+    },
+  );
+
+  app.post(
+    '/v1/desk/submissions/:id/notes',
+    { schema: { summary: 'Add an internal note only staff see', params: Params, body: DeskMessage, response: { 201: DeskChange, ...errorsOf } } },
+    async (request, reply) => {
+      const { reporterId: _, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'note');
+      return reply.code(201).send(change);
+    },
+  );
+}

@@ -1,0 +1,171 @@
+import {
+  canTransition,
+  TRANSITIONS,
+  type DeskChange,
+  type DeskDetail,
+  type DeskList,
+  type DeskListQuery,
+  type DeskPatch,
+  type Status,
+} from '@sori/protocol';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { errors } from '../errors.js';
+import { toDeskSubmission, type SubmissionRow } from './submissions.js';
+import { appendEvent, toDeskEvent } from './timeline.js';
+import type { Staff } from './users.js';
+
+function encodeCursor(row: SubmissionRow): string {
+  return Buffer.from(`${row.received_at}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id) throw errors.invalid('"cursor" is not a cursor this API gave out', 'cursor');
+  return [at, id];
+}
+
+/** Lists submissions newest first, filtered and searched, one keyset page at a time. */
+export async function listSubmissions(db: Kysely<Database>, query: DeskListQuery): Promise<DeskList> {
+  const limit = query.limit ?? 50;
+  let q = db.selectFrom('submissions').selectAll();
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.kind) q = q.where('kind', '=', query.kind);
+  if (query.department) q = q.where('department', '=', query.department);
+  if (query.assignee) q = q.where('assignee_id', '=', query.assignee);
+  if (query.product) q = q.where('product', '=', query.product);
+  if (query.sla) {
+    const now = new Date();
+    const edge = query.sla === 'breached' ? now : new Date(now.getTime() + 60 * 60_000);
+    q = q.where('first_response_at', 'is', null).where('status', 'not in', ['resolved', 'closed']);
+    q = query.sla === 'breached'
+      ? q.where('expected_response_by', '<', edge.toISOString())
+      : q.where('expected_response_by', '>=', now.toISOString()).where('expected_response_by', '<', edge.toISOString());
+  }
+  if (query.q) {
+    // lower() on both sides: LIKE is case-insensitive in SQLite but not in PostgreSQL.
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['message']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['tracking_number']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['order_ref']), 'like', eb.val(pattern)),
+      ]),
+    );
+  }
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor);
+    q = q.where((eb) => eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', id)])]));
+  }
+  const rows = await q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    submissions: page.map(toDeskSubmission),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
+  };
+}
+
+async function findRow(db: Kysely<Database>, id: string): Promise<SubmissionRow> {
+  const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.notFound(`Submission ${id}`);
+  return row;
+}
+
+/** One submission with its whole timeline, public and internal. */
+export async function submissionDetail(db: Kysely<Database>, id: string): Promise<DeskDetail> {
+  const row = await findRow(db, id);
+  const events = await db.selectFrom('events').selectAll().where('submission_id', '=', id).orderBy('id').execute();
+  return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
+}
+
+/** Changes a submission's status (checked against the lifecycle) and records the change. */
+export async function changeSubmission(
+  db: Kysely<Database>,
+  id: string,
+  patch: DeskPatch,
+  staff: Staff,
+): Promise<DeskChange & { reporterId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw errors.notFound(`Submission ${id}`);
+    const from = row.status as Status;
+    const to = patch.status;
+    if (!to || to === from) return { submission: toDeskSubmission(row), reporterId: row.reporter_id };
+    if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
+    if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
+    const now = new Date().toISOString();
+    const updated = await trx
+      .updateTable('submissions')
+      .set({
+        status: to,
+        updated_at: now,
+        ...(to === 'resolved' ? { resolved_at: now } : {}),
+        ...(to === 'reopened' ? { resolved_at: null, closed_reason: null } : {}),
+        ...(to === 'closed' ? { closed_reason: patch.reason ?? null } : {}),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const event = await appendEvent(trx, {
+      submission_id: id,
+      reporter_id: row.reporter_id,
+      site_id: row.site_id,
+      type: 'status',
+      at: now,
+      author: 'staff',
+      actor_id: staff.id,
+      actor_name: staff.name,
+      public: 1,
+      status: to,
+      awaiting: updated.awaiting,
+      message: null,
+      message_client_id: null,
+      data: JSON.stringify({ from, to, ...(patch.reason ? { reason: patch.reason } : {}) }),
+    });
+    return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
+  });
+}
+
+/**
+ * Adds a staff message to a submission: a public reply the shopper sees (and the first response
+ * is timed by), or an internal note only staff see.
+ */
+export async function addStaffMessage(
+  db: Kysely<Database>,
+  id: string,
+  message: string,
+  staff: Staff,
+  visibility: 'reply' | 'note',
+): Promise<DeskChange & { reporterId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findRow(trx, id);
+    const now = new Date().toISOString();
+    const isReply = visibility === 'reply';
+    const updated = isReply
+      ? await trx
+          .updateTable('submissions')
+          .set({ awaiting: 'reporter', updated_at: now, first_response_at: row.first_response_at ?? now })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : row;
+    const event = await appendEvent(trx, {
+      submission_id: id,
+      reporter_id: row.reporter_id,
+      site_id: row.site_id,
+      type: visibility,
+      at: now,
+      author: 'staff',
+      actor_id: staff.id,
+      actor_name: staff.name,
+      public: isReply ? 1 : 0,
+      status: updated.status,
+      awaiting: updated.awaiting,
+      message,
+      message_client_id: null,
+      data: null,
+    });
+    return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
+  });
+}

@@ -1,0 +1,49 @@
+import type { ErrorDetail } from '@sori/protocol';
+import type { Static, TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+/** Dotted field name from a JSON pointer: `/contact/email` → `contact.email`. */
+function fieldOf(instancePath: string): string {
+  return instancePath.replace(/^\//, '').replaceAll('/', '.');
+}
+
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+/** One readable sentence for the first problem TypeBox found. */
+function describe(errors: SchemaError[]): ErrorDetail {
+  const extra = errors.find((e) => e.keyword === 'additionalProperties');
+  if (extra) {
+    const names = (extra.params['additionalProperties'] as string[] | undefined) ?? [];
+    const field = [fieldOf(extra.instancePath), names[0]].filter(Boolean).join('.');
+    return { code: 'invalid', field, message: `Unknown field "${field}"` };
+  }
+  const first = errors.find((e) => e.keyword !== 'boolean' && e.keyword !== 'const' && e.keyword !== 'anyOf') ?? errors[0];
+  if (!first) return { code: 'invalid', message: 'Invalid input' };
+  const field = fieldOf(first.instancePath);
+  if (first.keyword === 'enum') {
+    const allowed = (first.params['allowedValues'] as unknown[] | undefined)?.join(', ') ?? '';
+    return { code: 'invalid', field, message: `"${field}" must be one of: ${allowed}` };
+  }
+  if (first.keyword === 'required') {
+    const missing = (first.params['requiredProperties'] as string[] | undefined)?.[0] ?? '';
+    const name = [field, missing].filter(Boolean).join('.');
+    return { code: 'invalid', field: name, message: `"${name}" is required` };
+  }
+  return field
+    ? { code: 'invalid', field, message: `"${field}" ${first.message}` }
+    : { code: 'invalid', message: `Input ${first.message}` };
+}
+
+/** A compiled check that answers either the typed value or a readable {@link ErrorDetail}. */
+export function validator<T extends TSchema>(schema: T) {
+  const compiled = Compile(schema);
+  return (value: unknown): { ok: true; value: Static<T> } | { ok: false; error: ErrorDetail } => {
+    if (compiled.Check(value)) return { ok: true, value };
+    return { ok: false, error: describe([...compiled.Errors(value)] as SchemaError[]) };
+  };
+}

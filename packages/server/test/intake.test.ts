@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, engines, item, reporterSecret, shopperHeaders, type TestContext } from './helpers.js';
+
+describe.each(engines)('intake on %s', (engine) => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await buildTestApp(engine);
+  });
+  afterEach(() => t.close());
+
+  const send = (secret: string, items: unknown[], headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/submissions',
+      headers: { ...shopperHeaders(t.site, secret), ...headers },
+      payload: { items },
+    });
+
+  it('accepts a complaint with a tracking number and an expected response time', async () => {
+    const complaint = item();
+    const res = await send(reporterSecret(), [complaint]);
+    expect(res.statusCode).toBe(200);
+    const [result] = res.json().results;
+    expect(result).toMatchObject({ clientId: complaint['clientId'], result: 'accepted' });
+    expect(result.receipt.trackingNumber).toMatch(/^SR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(result.receipt).toMatchObject({ status: 'received', publicStatus: 'received', expectedResponseMinutes: 60 });
+    const stored = await t.store.db.selectFrom('submissions').selectAll().execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.message).toBe(complaint['message']);
+  });
+
+  it('stores an item sent twice once and answers the first receipt again', async () => {
+    const secret = reporterSecret();
+    const complaint = item();
+    const first = (await send(secret, [complaint])).json().results[0];
+    const second = (await send(secret, [complaint])).json().results[0];
+    expect(second.result).toBe('duplicate');
+    expect(second.receipt).toEqual(first.receipt);
+    const count = await t.store.db.selectFrom('submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    expect(Number(count?.n)).toBe(1);
+  });
+
+  it('rejects the same client id with another body as a conflict and keeps the stored one', async () => {
+    const secret = reporterSecret();
+    const complaint = item();
+    await send(secret, [complaint]);
+    const res = await send(secret, [{ ...complaint, message: 'Something else entirely' }]);
+    expect(res.json().results[0]).toMatchObject({ result: 'rejected', error: { code: 'conflict', field: 'clientId' } });
+    const stored = await t.store.db.selectFrom('submissions').select('message').execute();
+    expect(stored.map((s) => s.message)).toEqual([complaint['message']]);
+  });
+
+  it('rejects a bad item by name and still stores the rest of the batch', async () => {
+    const good = item();
+    const res = await send(reporterSecret(), [item({ kind: 'rant' }), good, item({ message: '' }), item({ extra: 1 })]);
+    const results = res.json().results;
+    expect(results[0]).toMatchObject({ result: 'rejected', error: { code: 'invalid', field: 'kind' } });
+    expect(results[0].error.message).toContain('inquiry, complaint, praise, suggestion');
+    expect(results[1]).toMatchObject({ result: 'accepted', clientId: good['clientId'] });
+    expect(results[2]).toMatchObject({ result: 'rejected', error: { field: 'message' } });
+    expect(results[3]).toMatchObject({ result: 'rejected', error: { message: 'Unknown field "extra"' } });
+  });
+
+  it('flags a filled honeypot for staff and keeps the item', async () => {
+    const res = await send(reporterSecret(), [item({ trap: 'http://spam.example' })]);
+    expect(res.json().results[0].result).toBe('accepted');
+    const row = await t.store.db.selectFrom('submissions').select('spam_reason').executeTakeFirstOrThrow();
+    expect(row.spam_reason).toBe('honeypot field filled');
+  });
+
+  it('refuses an unknown site key, a foreign origin and a missing reporter secret with clear errors', async () => {
+    const unknown = await send(reporterSecret(), [item()], { 'x-sori-site': 'pk_doesnotexist' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().error.code).toBe('unknown_site');
+    const foreign = await send(reporterSecret(), [item()], { origin: 'https://evil.example' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toMatchObject({ code: 'origin_not_allowed' });
+    expect(foreign.json().error.message).toContain('https://evil.example');
+    const anonymous = await send('not-a-secret', [item()]);
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.message).toContain('x-sori-reporter');
+    expect(await t.store.db.selectFrom('submissions').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('answers an empty batch with a 400 that names the field', async () => {
+    const res = await send(reporterSecret(), []);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'invalid', field: 'items' });
+  });
+
+  it('answers a CORS preflight only for allowed origins', async () => {
+    const preflight = (origin: string) =>
+      t.app.inject({
+        method: 'OPTIONS',
+        url: '/v1/submissions',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-sori-site,x-sori-reporter' },
+      });
+    const allowed = await preflight('https://shop.example');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example');
+    expect(String(allowed.headers['access-control-allow-headers'])).toContain('x-sori-reporter');
+    const denied = await preflight('https://evil.example');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it("shows a reporter only their own items", async () => {
+    const mine = reporterSecret();
+    await send(mine, [item({ message: 'mine' })]);
+    await send(reporterSecret(), [item({ message: 'theirs' })]);
+    const res = await t.app.inject({ method: 'GET', url: '/v1/reporter/items', headers: shopperHeaders(t.site, mine) });
+    expect(res.statusCode).toBe(200);
+    const { items, cursor } = res.json();
+    expect(items.map((i: { message: string }) => i.message)).toEqual(['mine']);
+    expect(items[0].timeline[0]).toMatchObject({ type: 'received', publicStatus: 'received' });
+    expect(cursor).toBeGreaterThan(0);
+  });
+});
