@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody, StreamTicket, SubmissionBatchResult } from '@sori/protocol';
 import { buildTestApp, engines, item, reporterSecret, shopperHeaders, STORE_ORIGIN, type TestContext } from './helpers.js';
 
 interface SseEvent {
@@ -47,13 +48,15 @@ describe.each(engines)('update stream on %s', (engine) => {
       headers: { ...shopperHeaders(t.site, secret), 'content-type': 'application/json' },
       body: JSON.stringify({ items: [item()] }),
     });
-    return (await res.json()).results[0].receipt.id as string;
+    const [result] = ((await res.json()) as SubmissionBatchResult).results;
+    if (result?.result !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(result)}`);
+    return result.receipt.id;
   }
 
   async function ticket(secret: string): Promise<string> {
     const res = await fetch(`${base}/v1/reporter/stream-tickets`, { method: 'POST', headers: shopperHeaders(t.site, secret) });
     expect(res.status).toBe(200);
-    return (await res.json()).ticket;
+    return ((await res.json()) as StreamTicket).ticket;
   }
 
   it('streams a status change made in the desk to the open stream, live', async () => {
@@ -95,7 +98,7 @@ describe.each(engines)('update stream on %s', (engine) => {
   it('refuses a forged ticket and another site origin', async () => {
     const forged = await fetch(`${base}/v1/reporter/updates?ticket=st_forgedforgedforged`, { headers: { origin: STORE_ORIGIN } });
     expect(forged.status).toBe(401);
-    expect((await forged.json()).error.message).toContain('stream-tickets');
+    expect(((await forged.json()) as ErrorBody).error.message).toContain('stream-tickets');
     const secret = reporterSecret();
     await submit(secret);
     const foreign = await fetch(`${base}/v1/reporter/updates?ticket=${await ticket(secret)}`, { headers: { origin: 'https://evil.example' } });
