@@ -7,4 +7,5 @@ export const alias = [
   { find: /^@sori\/protocol\/constants$/, replacement: here('./packages/protocol/src/constants.ts') },
   { find: /^@sori\/protocol$/, replacement: here('./packages/protocol/src/index.ts') },
   { find: /^@sori\/sdk$/, replacement: here('./packages/sdk/src/index.ts') },
+  { find: /^@sori\/server$/, replacement: here('./packages/server/src/index.ts') },
 ];
