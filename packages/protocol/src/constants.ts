@@ -50,6 +50,9 @@ export function publicStatusOf(status: Status, awaiting: Awaiting = 'staff'): Pu
   return awaiting === 'reporter' ? 'answered' : 'in_review';
 }
 
+/** Departments a site routes items to unless it sets its own (DESIGN.md, VOC step 3 and 10). */
+export const DEFAULT_DEPARTMENTS = ['rnd', 'production', 'marketing', 'sales', 'logistics', 'customer_service'] as const;
+
 /** How a shopper wants to be answered. */
 export const CONTACT_PREFERENCES = ['widget', 'email', 'phone'] as const;
 /** One of {@link CONTACT_PREFERENCES}. */

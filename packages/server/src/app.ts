@@ -15,6 +15,7 @@ import assetRoutes from './routes/assets.js';
 import deskSubmissionRoutes from './routes/desk/submissions.js';
 import intakeRoutes from './routes/intake/submissions.js';
 import reporterItemRoutes from './routes/reporter/items.js';
+import reporterThreadRoutes from './routes/reporter/thread.js';
 import updateRoutes from './routes/reporter/updates.js';
 
 /** Options of {@link buildApp}. */
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await publicApi(scope);
     await scope.register(intakeRoutes);
     await scope.register(reporterItemRoutes);
+    await scope.register(reporterThreadRoutes);
     await scope.register(updateRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
   });
   await app.register(deskSubmissionRoutes);

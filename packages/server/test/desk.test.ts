@@ -92,6 +92,24 @@ describe.each(engines)('desk API on %s', (engine) => {
     expect(JSON.stringify(mine.json())).not.toContain('Courier lost it again');
   });
 
+  it('classifies, routes and assigns with staff-only timeline events', async () => {
+    const agent = await t.store.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const res = await desk('PATCH', `/v1/desk/submissions/${id}`, { kind: 'inquiry', product: 'Onggi blender', department: 'logistics', assigneeId: agent.id });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().submission).toMatchObject({ kind: 'inquiry', product: 'Onggi blender', department: 'logistics', assigneeId: agent.id });
+    const detail = (await desk('GET', `/v1/desk/submissions/${id}`)).json();
+    expect(detail.timeline.slice(1).map((e: { type: string; public: boolean }) => [e.type, e.public])).toEqual([
+      ['classification', false],
+      ['routing', false],
+      ['assignment', false],
+    ]);
+    const bad = await desk('PATCH', `/v1/desk/submissions/${id}`, { department: 'astrology' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('customer_service');
+    const mine = await t.app.inject({ method: 'GET', url: '/v1/reporter/items', headers: shopperHeaders(t.site, secret) });
+    expect(mine.json().items.find((i: { id: string }) => i.id === id).timeline).toHaveLength(1);
+  });
+
   it('answers 404 for an unknown submission', async () => {
     const res = await desk('GET', '/v1/desk/submissions/nope');
     expect(res.statusCode).toBe(404);

@@ -1,6 +1,8 @@
 import {
   canTransition,
+  DEFAULT_DEPARTMENTS,
   TRANSITIONS,
+  type DeskEvent,
   type DeskChange,
   type DeskDetail,
   type DeskList,
@@ -8,8 +10,9 @@ import {
   type DeskPatch,
   type Status,
 } from '@sori/protocol';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, SubmissionTable } from '../db/schema.js';
+import type { SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { appendEvent, toDeskEvent } from './timeline.js';
@@ -79,51 +82,92 @@ export async function submissionDetail(db: Kysely<Database>, id: string): Promis
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
 
-/** Changes a submission's status (checked against the lifecycle) and records the change. */
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The departments a site routes to: its own list, or the defaults. */
+async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
+  const site = await db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow();
+  return (JSON.parse(site.settings) as SiteSettings).departments ?? DEFAULT_DEPARTMENTS;
+}
+
+/**
+ * Applies a desk change — classification (kind, product), routing (department), assignment and
+ * status — checking each against the lifecycle and the site, and records one timeline event per
+ * kind of change. Only status changes are public.
+ */
 export async function changeSubmission(
   db: Kysely<Database>,
   id: string,
   patch: DeskPatch,
   staff: Staff,
-): Promise<DeskChange & { reporterId: string }> {
+): Promise<DeskChange & { reporterId: string; events: DeskEvent[] }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw errors.notFound(`Submission ${id}`);
+    const now = new Date().toISOString();
+    const set: Updateable<SubmissionTable> = {};
+    const changes: Array<{ type: string; public: boolean; data: Record<string, unknown> }> = [];
+
+    if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
+      if (patch.kind) set.kind = patch.kind;
+      if (patch.product !== undefined) set.product = patch.product;
+      changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
+    }
+    if (patch.department !== undefined && patch.department !== row.department) {
+      const known = await departmentsOf(trx, row.site_id);
+      if (!known.includes(patch.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
+      set.department = patch.department;
+      changes.push({ type: 'routing', public: false, data: { from: row.department, to: patch.department } });
+    }
+    if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
+      if (patch.assigneeId !== null) {
+        const user = await trx.selectFrom('users').select('id').where('id', '=', patch.assigneeId).executeTakeFirst();
+        if (!user) throw errors.invalid(`No staff user has id ${patch.assigneeId}`, 'assigneeId');
+      }
+      set.assignee_id = patch.assigneeId;
+      changes.push({ type: 'assignment', public: false, data: { from: row.assignee_id, to: patch.assigneeId } });
+    }
     const from = row.status as Status;
     const to = patch.status;
-    if (!to || to === from) return { submission: toDeskSubmission(row), reporterId: row.reporter_id };
-    if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
-    if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
-    const now = new Date().toISOString();
+    if (to && to !== from) {
+      if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
+      if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
+      set.status = to;
+      if (to === 'resolved') set.resolved_at = now;
+      if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
+      if (to === 'closed') set.closed_reason = patch.reason ?? null;
+      changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
+    }
+    if (changes.length === 0) return { submission: toDeskSubmission(row), reporterId: row.reporter_id, events: [] };
+
     const updated = await trx
       .updateTable('submissions')
-      .set({
-        status: to,
-        updated_at: now,
-        ...(to === 'resolved' ? { resolved_at: now } : {}),
-        ...(to === 'reopened' ? { resolved_at: null, closed_reason: null } : {}),
-        ...(to === 'closed' ? { closed_reason: patch.reason ?? null } : {}),
-      })
+      .set({ ...set, updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const event = await appendEvent(trx, {
-      submission_id: id,
-      reporter_id: row.reporter_id,
-      site_id: row.site_id,
-      type: 'status',
-      at: now,
-      author: 'staff',
-      actor_id: staff.id,
-      actor_name: staff.name,
-      public: 1,
-      status: to,
-      awaiting: updated.awaiting,
-      message: null,
-      message_client_id: null,
-      data: JSON.stringify({ from, to, ...(patch.reason ? { reason: patch.reason } : {}) }),
-    });
-    return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
+    const events: DeskEvent[] = [];
+    for (const change of changes) {
+      const event = await appendEvent(trx, {
+        submission_id: id,
+        reporter_id: row.reporter_id,
+        site_id: row.site_id,
+        type: change.type,
+        at: now,
+        author: 'staff',
+        actor_id: staff.id,
+        actor_name: staff.name,
+        public: change.public ? 1 : 0,
+        status: updated.status,
+        awaiting: updated.awaiting,
+        message: null,
+        message_client_id: null,
+        data: JSON.stringify(change.data),
+      });
+      events.push(toDeskEvent(event));
+    }
+    const last = events.at(-1);
+    return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}), reporterId: row.reporter_id, events };
   });
 }
 

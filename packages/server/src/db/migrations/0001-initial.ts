@@ -80,6 +80,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('events_reporter').on('events').columns(['reporter_id', 'public', 'id']).execute();
   await db.schema.createIndex('events_submission').on('events').columns(['submission_id', 'id']).execute();
+  // A shopper message's client id is its idempotency key (NULL for every other event).
+  await db.schema.createIndex('events_message_client').on('events').columns(['site_id', 'message_client_id']).unique().execute();
 
   await db.schema
     .createTable('users')

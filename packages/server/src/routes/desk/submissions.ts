@@ -34,10 +34,10 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
 
   app.patch(
     '/v1/desk/submissions/:id',
-    { schema: { summary: 'Change status (checked against the lifecycle)', params: Params, body: DeskPatch, response: { 200: DeskChange, ...errorsOf } } },
+    { schema: { summary: 'Classify, route, assign or change status (checked against the lifecycle)', params: Params, body: DeskPatch, response: { 200: DeskChange, ...errorsOf } } },
     async (request) => {
-      const { reporterId, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, staffOf(request));
-      if (change.event) app.hub.notify(reporterId);
+      const { reporterId, events, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, staffOf(request));
+      if (events.some((e) => e.public)) app.hub.notify(reporterId);
       return change;
     },
   );
