@@ -40,6 +40,18 @@ describe.each(engines)('intake on %s', (engine) => {
     expect(Number(count?.n)).toBe(1);
   });
 
+  it('stores each of many concurrent batches exactly once', async () => {
+    const batches = Array.from({ length: 30 }, () => [item(), item()]);
+    const responses = await Promise.all(batches.map((b) => send(reporterSecret(), b)));
+    expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+    const accepted = responses.flatMap((r) => r.json().results).filter((r: { result: string }) => r.result === 'accepted');
+    expect(accepted).toHaveLength(60);
+    const again = await Promise.all(batches.slice(0, 5).map((b) => send(reporterSecret(), b)));
+    expect(again.flatMap((r) => r.json().results).every((r: { result: string }) => r.result !== 'accepted')).toBe(true);
+    const count = await t.store.db.selectFrom('submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    expect(Number(count?.n)).toBe(60);
+  });
+
   it('rejects the same client id with another body as a conflict and keeps the stored one', async () => {
     const secret = reporterSecret();
     const complaint = item();

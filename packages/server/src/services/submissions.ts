@@ -12,7 +12,7 @@ import {
   type Receipt,
   type Status,
 } from '@sori/protocol';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { validator } from '../validation.js';
 import { slaMinutes, type Site } from './sites.js';
@@ -145,38 +145,36 @@ async function storeOne(
 }
 
 /**
- * Stores a batch from one reporter in one transaction and answers one result per item, in order.
- * Each item is checked on its own, so one bad item is rejected and the rest still land.
+ * Stores a batch from one reporter inside a transaction and answers one result per item, in
+ * order. Each item is checked on its own, so one bad item is rejected and the rest still land.
  */
 export async function storeSubmissions(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   site: Site,
   reporterId: string,
   items: unknown[],
+  now = new Date(),
 ): Promise<ItemResult[]> {
-  const now = new Date();
-  return db.transaction().execute(async (trx) => {
-    const results: ItemResult[] = [];
-    for (const raw of items) {
-      const clientId = raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
-      const checked = checkItem(raw);
-      if (!checked.ok) {
-        results.push({ clientId, result: 'rejected', error: checked.error });
-        continue;
-      }
-      const allowedKinds = site.settings.kinds;
-      if (allowedKinds && !allowedKinds.includes(checked.value.kind)) {
-        results.push({
-          clientId,
-          result: 'rejected',
-          error: { code: 'invalid', field: 'kind', message: `This site does not take "${checked.value.kind}" items` },
-        });
-        continue;
-      }
-      results.push(await storeOne(trx, site, reporterId, checked.value, now));
+  const results: ItemResult[] = [];
+  for (const raw of items) {
+    const clientId = raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
+    const checked = checkItem(raw);
+    if (!checked.ok) {
+      results.push({ clientId, result: 'rejected', error: checked.error });
+      continue;
     }
-    return results;
-  });
+    const allowedKinds = site.settings.kinds;
+    if (allowedKinds && !allowedKinds.includes(checked.value.kind)) {
+      results.push({
+        clientId,
+        result: 'rejected',
+        error: { code: 'invalid', field: 'kind', message: `This site does not take "${checked.value.kind}" items` },
+      });
+      continue;
+    }
+    results.push(await storeOne(trx, site, reporterId, checked.value, now));
+  }
+  return results;
 }
 
 function parse<T>(json: string | null): T | undefined {

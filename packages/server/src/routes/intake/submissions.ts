@@ -2,11 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, PATHS, SiteConfig, SubmissionBatch, SubmissionBatchResult } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import { siteConfig } from '../../services/sites.js';
+import { GroupCommit } from '../../services/group-commit.js';
 import { storeSubmissions } from '../../services/submissions.js';
 
 /** `POST /v1/submissions` and `GET /v1/site`: what the widget sends and what it needs to know. */
 export default async function intakeRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const writes = new GroupCommit(app.store.db);
 
   app.post(
     PATHS.submissions,
@@ -20,7 +22,7 @@ export default async function intakeRoutes(fastify: FastifyInstance): Promise<vo
     async (request) => {
       const site = await app.resolveSite(request);
       const reporterId = await app.resolveReporter(request, site);
-      const results = await storeSubmissions(app.store.db, site, reporterId, request.body.items);
+      const results = await writes.run((trx) => storeSubmissions(trx, site, reporterId, request.body.items));
       if (results.some((r) => r.result === 'accepted')) app.hub.notify(reporterId);
       return { results };
     },
