@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import { REPORTER_HEADER, SITE_HEADER } from '@sori/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../errors.js';
-import { reporterId } from '../services/reporters.js';
+import { ReporterDirectory } from '../services/reporters.js';
 import { allAllowedOrigins, findSiteByKey, type Site } from '../services/sites.js';
 
 /** How long site lookups are cached; a new origin takes at most this long to be allowed. */
@@ -15,6 +15,7 @@ const CACHE_MS = 10_000;
 export async function publicApi(app: FastifyInstance): Promise<void> {
   let origins: { at: number; set: Promise<Set<string>> } | undefined;
   const sites = new Map<string, { at: number; site: Promise<Site | undefined> }>();
+  const reporters = new ReporterDirectory(app.store.db);
 
   function allowedOrigins(): Promise<Set<string>> {
     if (!origins || Date.now() - origins.at > CACHE_MS) {
@@ -61,7 +62,7 @@ export async function publicApi(app: FastifyInstance): Promise<void> {
   /** Resolves the reporter of a public request from its secret (header, or body for beacons). */
   app.decorate('resolveReporter', async (request: FastifyRequest, site: Site): Promise<string> => {
     const body = request.body as { reporter?: unknown } | undefined;
-    return reporterId(app.store.db, site.id, request.headers[REPORTER_HEADER] ?? body?.reporter);
+    return reporters.idOf(site.id, request.headers[REPORTER_HEADER] ?? body?.reporter);
   });
 }
 
