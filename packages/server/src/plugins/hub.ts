@@ -1,15 +1,32 @@
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../db/database.js';
 
 /** Called when a reporter may have new public events; the listener re-reads from its cursor. */
 export type HubListener = () => void;
+
+/** The PostgreSQL channel instances tell each other about news on. */
+export const CHANNEL = 'sori_updates';
 
 /**
  * Fan-out of "this reporter has news" to the update streams open on this instance. Notices carry
  * ids only: every stream re-reads the timeline after its own cursor, so a missed or doubled
  * notice never loses or repeats an event.
+ *
+ * On PostgreSQL, notices go through `NOTIFY` so that streams on every instance hear them (the
+ * sender hears its own notice back and delivers it locally then). SQLite is single-instance.
  */
 export class UpdateHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
+  private listener: pg.Client | undefined;
+  private closed = false;
+  private retryMs = 500;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
+  ) {}
 
   /** Listens for one reporter's news; returns the function that stops listening. */
   subscribe(reporterId: string, listener: HubListener): () => void {
@@ -22,9 +39,14 @@ export class UpdateHub {
     };
   }
 
-  /** Tells this instance's streams of a reporter to look for new events. */
+  /** Tells every instance's streams of a reporter to look for new events. Call after commit. */
   notify(reporterId: string): void {
-    for (const listener of this.listeners.get(reporterId) ?? []) listener();
+    if (this.store.dialect !== 'postgres') return this.deliver(reporterId);
+    sql`select pg_notify(${CHANNEL}, ${reporterId})`.execute(this.store.db).catch((error: unknown) => {
+      // The stream still catches up on its next read (heartbeat reconnects, polling, next notice).
+      this.log.error({ err: error }, 'NOTIFY failed; delivering on this instance only');
+      this.deliver(reporterId);
+    });
   }
 
   /** Open streams on this instance. */
@@ -33,18 +55,93 @@ export class UpdateHub {
     for (const set of this.listeners.values()) n += set.size;
     return n;
   }
+
+  private deliver(reporterId: string): void {
+    for (const listener of this.listeners.get(reporterId) ?? []) listener();
+  }
+
+  /** Starts listening on PostgreSQL (a dedicated connection: LISTEN needs a session, not a pooled one). */
+  async start(): Promise<void> {
+    if (this.store.dialect !== 'postgres' || this.closed) return;
+    const client = new pg.Client({ connectionString: this.store.url });
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) this.deliver(message.payload);
+    });
+    client.on('error', (error) => {
+      this.log.warn({ err: error }, 'update listener lost its connection; reconnecting');
+      this.drop(client);
+    });
+    client.on('end', () => this.drop(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = client;
+    this.retryMs = 500;
+  }
+
+  private drop(client: pg.Client): void {
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    client.removeAllListeners();
+    client.on('error', () => undefined);
+    client.end().catch(() => undefined);
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    if (this.closed) return;
+    const delay = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    setTimeout(() => {
+      this.start().then(
+        // Notices sent while we were away are lost: every stream re-reads from its cursor instead.
+        () => {
+          for (const reporterId of this.listeners.keys()) this.deliver(reporterId);
+        },
+        (error: unknown) => {
+          this.log.warn({ err: error }, 'update listener could not reconnect');
+          this.scheduleRestart();
+        },
+      );
+    }, delay).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    const client = this.listener;
+    this.listener = undefined;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** Drops the LISTEN connection as a network failure would (for tests of the catch-up path). */
+  simulateDisconnect(): void {
+    this.listener?.emit('error', new Error('simulated disconnect'));
+  }
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Fan-out of new timeline events to open update streams. */
+    /** Fan-out of new timeline events to open update streams, across instances on PostgreSQL. */
     hub: UpdateHub;
   }
 }
 
 export default fp(
   async (app) => {
-    app.decorate('hub', new UpdateHub());
+    const hub = new UpdateHub(app.store, app.log);
+    await hub.start();
+    app.decorate('hub', hub);
+    app.addHook('onClose', () => hub.stop());
   },
-  { name: 'sori-hub' },
+  { name: 'sori-hub', dependencies: ['sori-database'] },
 );
