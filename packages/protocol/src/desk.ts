@@ -137,3 +137,46 @@ export const DeskChange = Type.Object(
   {},
 );
 export type DeskChange = Type.Static<typeof DeskChange>;
+
+/** Body of `POST /v1/desk/submissions/:id/improvements`: what a department should change (VOC step 10). */
+export const ImprovementInput = Type.Object(
+  {
+    department: Type.String({ minLength: 1, maxLength: 100 }),
+    note: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }),
+  },
+  { additionalProperties: false },
+);
+export type ImprovementInput = Type.Static<typeof ImprovementInput>;
+
+/** Events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['submission.created', 'submission.routed', 'improvement.created'] as const;
+
+/** Body of `POST /v1/desk/webhooks`. */
+export const WebhookInput = Type.Object(
+  {
+    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048 }),
+    /** Only items of this department; leave out for every item of the site. */
+    department: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** @default all of WEBHOOK_EVENTS */
+    events: Type.Optional(Type.Array(Type.Enum(WEBHOOK_EVENTS), { minItems: 1, uniqueItems: true })),
+    /** The site whose items it hears about. */
+    siteId: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type WebhookInput = Type.Static<typeof WebhookInput>;
+
+/** A webhook as staff see it (its signing secret is shown once, at creation). */
+export const Webhook = Type.Object({
+  id: Type.String(),
+  siteId: Type.String(),
+  url: Type.String(),
+  department: Type.Optional(Type.String()),
+  events: Type.Array(Type.String()),
+  createdAt: Timestamp,
+});
+export type Webhook = Type.Static<typeof Webhook>;
+
+/** Answer of `POST /v1/desk/webhooks`: the hook and its HMAC-SHA256 signing secret, shown once. */
+export const WebhookCreated = Type.Object({ webhook: Webhook, secret: Type.String() });
+export type WebhookCreated = Type.Static<typeof WebhookCreated>;

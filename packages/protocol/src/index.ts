@@ -64,4 +64,9 @@ export {
   DeskPatch,
   DeskMessage,
   DeskChange,
+  ImprovementInput,
+  WEBHOOK_EVENTS,
+  WebhookInput,
+  Webhook,
+  WebhookCreated,
 } from './desk.js';

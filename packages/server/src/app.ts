@@ -9,10 +9,12 @@ import { migrate } from './db/migrate.js';
 import { ApiError } from './errors.js';
 import database from './plugins/database.js';
 import hub from './plugins/hub.js';
+import notifier from './plugins/notifier.js';
 import { publicApi } from './plugins/public-api.js';
 import staffAuth from './plugins/staff-auth.js';
 import assetRoutes from './routes/assets.js';
 import deskSubmissionRoutes from './routes/desk/submissions.js';
+import webhookRoutes from './routes/desk/webhooks.js';
 import intakeRoutes from './routes/intake/submissions.js';
 import reporterItemRoutes from './routes/reporter/items.js';
 import reporterThreadRoutes from './routes/reporter/thread.js';
@@ -49,6 +51,14 @@ export interface AppOptions {
   heartbeatSeconds?: number;
   /** Trust `X-Forwarded-*` from a proxy in front (for client IPs in rate limits). @default false */
   trustProxy?: boolean;
+  /** SMTP server for shopper emails, e.g. `smtp://user:pass@mail.example:587`; unset, emails wait in the outbox. */
+  smtpUrl?: string | undefined;
+  /** @default 'Sori <no-reply@localhost>' */
+  mailFrom?: string | undefined;
+  /** How often the outbox worker looks for due notifications, in ms. @default 1000 */
+  notifierPollMs?: number;
+  /** First retry delay of a failed notification, in ms (doubles per attempt). @default 5000 */
+  notifierRetryBaseMs?: number;
 }
 
 const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
@@ -66,6 +76,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(database, { store, owned: !options.store });
   await app.register(hub);
   await app.register(staffAuth);
+  await app.register(notifier, {
+    smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom,
+    pollMs: options.notifierPollMs,
+    retryBaseMs: options.notifierRetryBaseMs,
+  });
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
@@ -124,6 +140,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await scope.register(updateRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
   });
   await app.register(deskSubmissionRoutes);
+  await app.register(webhookRoutes);
   await app.register(assetRoutes, { widgetDir: options.widgetDir ?? DEFAULT_WIDGET_DIR });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

@@ -9,6 +9,8 @@ const app = await buildApp({
   databaseUrl: process.env['DATABASE_URL'] ?? 'sqlite:./data/sori.db',
   logger: loggerOptions(),
   trustProxy: process.env['TRUST_PROXY'] === '1',
+  smtpUrl: process.env['SMTP_URL'],
+  mailFrom: process.env['MAIL_FROM'],
 });
 
 // Graceful shutdown: stop taking connections, end update streams, let requests in flight finish.

@@ -12,6 +12,41 @@ export interface Database {
   users: UserTable;
   api_tokens: ApiTokenTable;
   stream_tickets: StreamTicketTable;
+  webhooks: WebhookTable;
+  outbox: OutboxTable;
+}
+
+export interface WebhookTable {
+  id: string;
+  site_id: string;
+  /** Only items routed to this department; `null` for every item of the site. */
+  department: string | null;
+  url: string;
+  /**
+   * The HMAC-SHA256 signing key. Kept as is, unlike every other secret: signing needs the key
+   * itself, and it grants nothing but the power to sign what this server sends.
+   */
+  secret: string;
+  /** JSON array of event names, e.g. `["submission.created"]`. */
+  events: string;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  /** `email` or `webhook`. */
+  channel: string;
+  /** An email address or a webhook id. */
+  target: string;
+  /** JSON: what to send. */
+  payload: string;
+  /** `pending`, `sent` or `failed` (gave up after the last attempt). */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface SiteTable {

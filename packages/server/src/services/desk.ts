@@ -3,6 +3,7 @@ import {
   DEFAULT_DEPARTMENTS,
   TRANSITIONS,
   type DeskEvent,
+  type ImprovementInput,
   type DeskChange,
   type DeskDetail,
   type DeskList,
@@ -12,11 +13,14 @@ import {
 } from '@sori/protocol';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
+import { notifyReply, notifyResolved, notifyWebhooks } from './notifications.js';
 import type { SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { appendEvent, toDeskEvent } from './timeline.js';
 import type { Staff } from './users.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 function encodeCursor(row: SubmissionRow): string {
   return Buffer.from(`${row.received_at}|${row.id}`).toString('base64url');
@@ -69,7 +73,7 @@ export async function listSubmissions(db: Kysely<Database>, query: DeskListQuery
   };
 }
 
-async function findRow(db: Kysely<Database>, id: string): Promise<SubmissionRow> {
+async function findRow(db: Db, id: string): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound(`Submission ${id}`);
   return row;
@@ -81,8 +85,6 @@ export async function submissionDetail(db: Kysely<Database>, id: string): Promis
   const events = await db.selectFrom('events').selectAll().where('submission_id', '=', id).orderBy('id').execute();
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The departments a site routes to: its own list, or the defaults. */
 async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
@@ -166,6 +168,8 @@ export async function changeSubmission(
       });
       events.push(toDeskEvent(event));
     }
+    if (set.status === 'resolved') await notifyResolved(trx, updated);
+    if (set.department) await notifyWebhooks(trx, row.site_id, set.department, 'submission.routed', toDeskSubmission(updated));
     const last = events.at(-1);
     return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}), reporterId: row.reporter_id, events };
   });
@@ -210,6 +214,40 @@ export async function addStaffMessage(
       message_client_id: null,
       data: null,
     });
+    if (isReply) await notifyReply(trx, updated, message);
     return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
+  });
+}
+
+/** Marks a submission as an improvement item for a department and tells that department's webhooks. */
+export async function addImprovement(
+  db: Kysely<Database>,
+  id: string,
+  input: ImprovementInput,
+  staff: Staff,
+): Promise<DeskChange> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findRow(trx, id);
+    const known = await departmentsOf(trx, row.site_id);
+    if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
+    const event = await appendEvent(trx, {
+      submission_id: id,
+      reporter_id: row.reporter_id,
+      site_id: row.site_id,
+      type: 'improvement',
+      at: new Date().toISOString(),
+      author: 'staff',
+      actor_id: staff.id,
+      actor_name: staff.name,
+      public: 0,
+      status: row.status,
+      awaiting: row.awaiting,
+      message: input.note,
+      message_client_id: null,
+      data: JSON.stringify({ department: input.department }),
+    });
+    const submission = toDeskSubmission(row);
+    await notifyWebhooks(trx, row.site_id, input.department, 'improvement.created', { submission, department: input.department, note: input.note });
+    return { submission, event: toDeskEvent(event) };
   });
 }

@@ -17,6 +17,7 @@ import type { Database, SubmissionTable } from '../db/schema.js';
 import { validator } from '../validation.js';
 import { slaMinutes, type Site } from './sites.js';
 import { newId, sha256, trackingNumber } from './secrets.js';
+import { notifyWebhooks } from './notifications.js';
 import { appendEvent } from './timeline.js';
 
 export type SubmissionRow = Selectable<SubmissionTable>;
@@ -121,6 +122,7 @@ async function storeOne(
       message_client_id: null,
       data: null,
     });
+    await notifyWebhooks(trx, site.id, null, 'submission.created', toDeskSubmission(inserted));
     return { clientId: item.clientId, result: 'accepted', receipt: receiptOf(inserted) };
   }
 

@@ -1,9 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DeskChange, DeskDetail, DeskList, DeskListQuery, DeskMessage, DeskPatch, ErrorBody } from '@sori/protocol';
+import { DeskChange, DeskDetail, DeskList, DeskListQuery, DeskMessage, DeskPatch, ErrorBody, ImprovementInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireRole } from '../../plugins/staff-auth.js';
-import { addStaffMessage, changeSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
+import { addImprovement, addStaffMessage, changeSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
 import type { Staff } from '../../services/users.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -38,6 +38,7 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     async (request) => {
       const { reporterId, events, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, staffOf(request));
       if (events.some((e) => e.public)) app.hub.notify(reporterId);
+      app.notifier.kick();
       return change;
     },
   );
@@ -48,6 +49,7 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     async (request, reply) => {
       const { reporterId, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'reply');
       app.hub.notify(reporterId);
+      app.notifier.kick();
       return reply.code(201).send(change);
     },
   );
@@ -57,6 +59,23 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     { schema: { summary: 'Add an internal note only staff see', params: Params, body: DeskMessage, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
       const { reporterId: _, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'note');
+      return reply.code(201).send(change);
+    },
+  );
+
+  app.post(
+    '/v1/desk/submissions/:id/improvements',
+    {
+      schema: {
+        summary: 'Mark as an improvement item for a department (its webhooks hear of it)',
+        params: Params,
+        body: ImprovementInput,
+        response: { 201: DeskChange, ...errorsOf },
+      },
+    },
+    async (request, reply) => {
+      const change = await addImprovement(app.store.db, request.params.id, request.body, staffOf(request));
+      app.notifier.kick();
       return reply.code(201).send(change);
     },
   );
