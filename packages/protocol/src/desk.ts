@@ -180,3 +180,56 @@ export type Webhook = Type.Static<typeof Webhook>;
 /** Answer of `POST /v1/desk/webhooks`: the hook and its HMAC-SHA256 signing secret, shown once. */
 export const WebhookCreated = Type.Object({ webhook: Webhook, secret: Type.String() });
 export type WebhookCreated = Type.Static<typeof WebhookCreated>;
+
+/** Query of `GET /v1/desk/analytics` and `GET /v1/desk/export.csv`: items received in `[from, to)`. */
+export const AnalyticsQuery = Type.Object(
+  {
+    from: Type.Optional(Timestamp),
+    to: Type.Optional(Timestamp),
+    siteId: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type AnalyticsQuery = Type.Static<typeof AnalyticsQuery>;
+
+const Percentiles = Type.Object({
+  /** Items the figure is over. */
+  count: Type.Integer(),
+  p50: Type.Optional(Type.Number()),
+  p90: Type.Optional(Type.Number()),
+});
+
+const Share = Type.Object({ count: Type.Integer(), share: Type.Number() });
+
+/** Answer of `GET /v1/desk/analytics` (VOC step 9). Times are in minutes, shares between 0 and 1. */
+export const Analytics = Type.Object({
+  from: Type.Optional(Timestamp),
+  to: Type.Optional(Timestamp),
+  total: Type.Integer(),
+  /** Counts by kind × status × department × product (absent department or product: `null`). */
+  counts: Type.Array(
+    Type.Object({
+      kind: KindSchema,
+      status: StatusSchema,
+      department: Type.Union([Type.String(), Type.Null()]),
+      product: Type.Union([Type.String(), Type.Null()]),
+      count: Type.Integer(),
+    }),
+  ),
+  firstResponseMinutes: Percentiles,
+  resolutionMinutes: Percentiles,
+  /** When the first public answer came, counted from receipt. */
+  answered: Type.Object({ withinHour: Share, withinDay: Share, withinWeek: Share, later: Share, never: Share }),
+  /** First responses on or before the SLA target, among answered items and overdue unanswered ones. */
+  slaCompliance: Share,
+  /** Ratings: average score and how many rated 4 or 5. */
+  csat: Type.Object({ count: Type.Integer(), average: Type.Optional(Type.Number()), satisfied: Share }),
+  /** Would buy again, by how the item went (service recovery). */
+  wouldBuyAgain: Type.Object({
+    noComplaint: Share,
+    resolvedQuickly: Share,
+    resolvedLate: Share,
+    unresolved: Share,
+  }),
+});
+export type Analytics = Type.Static<typeof Analytics>;

@@ -69,4 +69,6 @@ export {
   WebhookInput,
   Webhook,
   WebhookCreated,
+  AnalyticsQuery,
+  Analytics,
 } from './desk.js';

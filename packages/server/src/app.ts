@@ -15,6 +15,7 @@ import staffAuth from './plugins/staff-auth.js';
 import assetRoutes from './routes/assets.js';
 import deskSubmissionRoutes from './routes/desk/submissions.js';
 import webhookRoutes from './routes/desk/webhooks.js';
+import analyticsRoutes from './routes/desk/analytics.js';
 import intakeRoutes from './routes/intake/submissions.js';
 import reporterItemRoutes from './routes/reporter/items.js';
 import reporterThreadRoutes from './routes/reporter/thread.js';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   await app.register(deskSubmissionRoutes);
   await app.register(webhookRoutes);
+  await app.register(analyticsRoutes);
   await app.register(assetRoutes, { widgetDir: options.widgetDir ?? DEFAULT_WIDGET_DIR });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
