@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { LIMITS } from '@sori/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Store } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -16,6 +17,8 @@ import assetRoutes from './routes/assets.js';
 import deskSubmissionRoutes from './routes/desk/submissions.js';
 import webhookRoutes from './routes/desk/webhooks.js';
 import analyticsRoutes from './routes/desk/analytics.js';
+import sessionRoutes from './routes/desk/session.js';
+import userRoutes from './routes/desk/users.js';
 import intakeRoutes from './routes/intake/submissions.js';
 import reporterItemRoutes from './routes/reporter/items.js';
 import reporterThreadRoutes from './routes/reporter/thread.js';
@@ -45,6 +48,11 @@ export interface AppOptions {
    * @default 600
    */
   rateLimitPerMinute?: number | false;
+  /**
+   * Shopper-side requests per site per minute, over all addresses, or `false` for no limit.
+   * @default 6000
+   */
+  siteRateLimitPerMinute?: number | false;
   /**
    * Seconds between update-stream heartbeats.
    * @default 15
@@ -86,6 +94,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
+      if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
       const body = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
       return reply.code(error.statusCode).send({ error: body });
     }
@@ -134,7 +143,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(async (scope) => {
-    await publicApi(scope);
+    await publicApi(scope, { sitePerMinute: options.siteRateLimitPerMinute ?? 6000 });
     await scope.register(intakeRoutes);
     await scope.register(reporterItemRoutes);
     await scope.register(reporterThreadRoutes);
@@ -143,8 +152,19 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(deskSubmissionRoutes);
   await app.register(webhookRoutes);
   await app.register(analyticsRoutes);
+  await app.register(sessionRoutes);
+  await app.register(userRoutes);
   await app.register(assetRoutes, { widgetDir: options.widgetDir ?? DEFAULT_WIDGET_DIR });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Ready when the database answers: a load balancer sends traffic only then.
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(app.store.db);
+      return { ok: true };
+    } catch {
+      return reply.code(503).send({ error: { code: 'unavailable', message: 'The database does not answer' } });
+    }
+  });
   return app;
 }

@@ -14,6 +14,17 @@ export interface Database {
   stream_tickets: StreamTicketTable;
   webhooks: WebhookTable;
   outbox: OutboxTable;
+  sessions: SessionTable;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session cookie's value. */
+  token_hash: string;
+  user_id: string;
+  /** Sent back in `x-csrf-token` on every state-changing request made with the cookie. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface WebhookTable {

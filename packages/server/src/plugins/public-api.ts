@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import { REPORTER_HEADER, SITE_HEADER } from '@sori/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../errors.js';
+import { ApiError, errors } from '../errors.js';
 import { ReporterDirectory } from '../services/reporters.js';
 import { allAllowedOrigins, findSiteByKey, type Site } from '../services/sites.js';
 
@@ -12,10 +12,22 @@ const CACHE_MS = 10_000;
  * What every shopper-side route shares: CORS answered for the sites' allowed origins, and the
  * site and reporter of a request. Register the public routes inside this plugin's scope.
  */
-export async function publicApi(app: FastifyInstance): Promise<void> {
+export async function publicApi(app: FastifyInstance, options: { sitePerMinute: number | false }): Promise<void> {
   let origins: { at: number; set: Promise<Set<string>> } | undefined;
   const sites = new Map<string, { at: number; site: Promise<Site | undefined> }>();
   const reporters = new ReporterDirectory(app.store.db);
+  // Per site, on top of the per-address limit: one store's flood cannot starve the others.
+  const siteWindows = new Map<string, { start: number; count: number }>();
+  function countSiteRequest(siteId: string): void {
+    if (options.sitePerMinute === false) return;
+    const now = Date.now();
+    let window = siteWindows.get(siteId);
+    if (!window || now - window.start >= 60_000) siteWindows.set(siteId, (window = { start: now, count: 0 }));
+    if (++window.count > options.sitePerMinute) {
+      const retryAfter = Math.ceil((window.start + 60_000 - now) / 1000);
+      throw new ApiError('rate_limited', 429, `This site sent too many requests: try again in ${retryAfter} s`, undefined, retryAfter);
+    }
+  }
 
   function allowedOrigins(): Promise<Set<string>> {
     if (!origins || Date.now() - origins.at > CACHE_MS) {
@@ -56,6 +68,7 @@ export async function publicApi(app: FastifyInstance): Promise<void> {
     if (!site) throw errors.unknownSite();
     const origin = request.headers.origin;
     if (!origin || !site.origins.includes(origin)) throw errors.originNotAllowed(origin);
+    countSiteRequest(site.id);
     return site;
   });
 

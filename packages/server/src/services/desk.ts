@@ -251,3 +251,41 @@ export async function addImprovement(
     return { submission, event: toDeskEvent(event) };
   });
 }
+
+/** What erased text becomes. */
+export const ERASED = '[erased at the shopper\'s request]';
+
+/**
+ * Erases what a shopper wrote and who they are from one submission, at their request: the item
+ * and its timeline stay (the process is audited), the words and contact details do not.
+ */
+export async function eraseSubmission(db: Kysely<Database>, id: string, reason: string, staff: Staff): Promise<DeskChange> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findRow(trx, id);
+    const now = new Date().toISOString();
+    const updated = await trx
+      .updateTable('submissions')
+      .set({ message: ERASED, contact: null, context: null, order_ref: null, page_url: null, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('events').set({ message: ERASED }).where('submission_id', '=', id).where('author', '=', 'reporter').where('message', 'is not', null).execute();
+    const event = await appendEvent(trx, {
+      submission_id: id,
+      reporter_id: row.reporter_id,
+      site_id: row.site_id,
+      type: 'erasure',
+      at: now,
+      author: 'staff',
+      actor_id: staff.id,
+      actor_name: staff.name,
+      public: 0,
+      status: row.status,
+      awaiting: row.awaiting,
+      message: reason,
+      message_client_id: null,
+      data: null,
+    });
+    return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
+  });
+}

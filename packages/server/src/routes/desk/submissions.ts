@@ -2,9 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DeskChange, DeskDetail, DeskList, DeskListQuery, DeskMessage, DeskPatch, ErrorBody, ImprovementInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { requireRole } from '../../plugins/staff-auth.js';
-import { addImprovement, addStaffMessage, changeSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
-import type { Staff } from '../../services/users.js';
+import { requireRole, signedInStaff } from '../../plugins/staff-auth.js';
+import { addImprovement, addStaffMessage, changeSubmission, eraseSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const errorsOf = { '4xx': ErrorBody };
@@ -13,12 +12,6 @@ const errorsOf = { '4xx': ErrorBody };
 export default async function deskSubmissionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.addHook('preHandler', requireRole('agent'));
-
-  /** The signed-in staff member; `requireRole` above guarantees there is one. */
-  const staffOf = (request: { staff: Staff | null }): Staff => {
-    if (!request.staff) throw new Error('desk route reached without a signed-in staff member');
-    return request.staff;
-  };
 
   app.get(
     '/v1/desk/submissions',
@@ -36,7 +29,7 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     '/v1/desk/submissions/:id',
     { schema: { summary: 'Classify, route, assign or change status (checked against the lifecycle)', params: Params, body: DeskPatch, response: { 200: DeskChange, ...errorsOf } } },
     async (request) => {
-      const { reporterId, events, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, staffOf(request));
+      const { reporterId, events, ...change } = await changeSubmission(app.store.db, request.params.id, request.body, signedInStaff(request));
       if (events.some((e) => e.public)) app.hub.notify(reporterId);
       app.notifier.kick();
       return change;
@@ -47,7 +40,7 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     '/v1/desk/submissions/:id/replies',
     { schema: { summary: 'Answer the shopper in public', params: Params, body: DeskMessage, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const { reporterId, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'reply');
+      const { reporterId, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, signedInStaff(request), 'reply');
       app.hub.notify(reporterId);
       app.notifier.kick();
       return reply.code(201).send(change);
@@ -58,7 +51,7 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
     '/v1/desk/submissions/:id/notes',
     { schema: { summary: 'Add an internal note only staff see', params: Params, body: DeskMessage, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const { reporterId: _, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, staffOf(request), 'note');
+      const { reporterId: _, ...change } = await addStaffMessage(app.store.db, request.params.id, request.body.message, signedInStaff(request), 'note');
       return reply.code(201).send(change);
     },
   );
@@ -74,9 +67,23 @@ export default async function deskSubmissionRoutes(fastify: FastifyInstance): Pr
       },
     },
     async (request, reply) => {
-      const change = await addImprovement(app.store.db, request.params.id, request.body, staffOf(request));
+      const change = await addImprovement(app.store.db, request.params.id, request.body, signedInStaff(request));
       app.notifier.kick();
       return reply.code(201).send(change);
     },
+  );
+
+  app.post(
+    '/v1/desk/submissions/:id/erasure',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        summary: "Erase what the shopper wrote and their contact details, at their request (audited)",
+        params: Params,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+        response: { 200: DeskChange, ...errorsOf },
+      },
+    },
+    async (request) => eraseSubmission(app.store.db, request.params.id, request.body.reason, signedInStaff(request)),
   );
 }
