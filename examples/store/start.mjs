@@ -34,6 +34,7 @@ process.stdout.write(`
 Sori is running (database: ${databaseUrl})
 
   Demo store     ${storeOrigin}        (another origin, with the widget's script tag)
+  Headless demo  ${storeOrigin}/headless/  (its own form on @sori/sdk, no widget)
   Sori server    ${soriOrigin}
   API docs       ${soriOrigin}/docs
   Site key       ${site.key}
