@@ -47,6 +47,14 @@ describe.each(engines)('desk API on %s', (engine) => {
     expect(next.nextCursor).toBeUndefined();
   });
 
+  it('finds items whose first response is overdue', async () => {
+    await t.store.db.updateTable('submissions').set({ expected_response_by: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', id).execute();
+    const breached = (await desk('GET', '/v1/desk/submissions?sla=breached')).json();
+    expect(breached.submissions.map((s: { id: string }) => s.id)).toEqual([id]);
+    await desk('POST', `/v1/desk/submissions/${id}/replies`, { message: 'On it' });
+    expect((await desk('GET', '/v1/desk/submissions?sla=breached')).json().submissions).toHaveLength(0);
+  });
+
   it('names a bad filter value', async () => {
     const res = await desk('GET', '/v1/desk/submissions?status=lost');
     expect(res.statusCode).toBe(400);

@@ -73,6 +73,18 @@ describe.each(engines)('intake on %s', (engine) => {
     expect(results[3]).toMatchObject({ result: 'rejected', error: { message: 'Unknown field "extra"' } });
   });
 
+  it('refuses a contact preference the shopper left no way for', async () => {
+    const res = await send(reporterSecret(), [
+      item({ contact: { preference: 'phone', phone: '+82 10 1234 5678' } }),
+      item({ contact: { preference: 'email' } }),
+      item({ contact: { preference: 'phone', phone: '+82 10 1234 5678', consent: true } }),
+    ]);
+    const results = res.json().results;
+    expect(results[0]).toMatchObject({ result: 'rejected', error: { field: 'contact.consent' } });
+    expect(results[1]).toMatchObject({ result: 'rejected', error: { field: 'contact.email' } });
+    expect(results[2].result).toBe('accepted');
+  });
+
   it('flags a filled honeypot for staff and keeps the item', async () => {
     const res = await send(reporterSecret(), [item({ trap: 'http://spam.example' })]);
     expect(res.json().results[0].result).toBe('accepted');

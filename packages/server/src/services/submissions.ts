@@ -5,6 +5,7 @@ import {
   type ContactPreference,
   type Contact,
   type Context,
+  type ErrorDetail,
   type DeskSubmission,
   type ItemResult,
   type Kind,
@@ -35,6 +36,18 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A way back to the shopper that cannot work is refused now, not discovered when answering. */
+function contactProblem(item: SubmissionInput): ErrorDetail | undefined {
+  const contact = item.contact;
+  if (contact?.preference === 'email' && !contact.email) {
+    return { code: 'invalid', field: 'contact.email', message: 'An answer by email needs "contact.email"' };
+  }
+  if (contact?.preference === 'phone' && (!contact.phone || !contact.consent)) {
+    return { code: 'invalid', field: contact.phone ? 'contact.consent' : 'contact.phone', message: 'A call back needs "contact.phone" and "contact.consent": true' };
+  }
+  return undefined;
 }
 
 function spamReason(item: SubmissionInput): string | null {
@@ -172,6 +185,11 @@ export async function storeSubmissions(
         result: 'rejected',
         error: { code: 'invalid', field: 'kind', message: `This site does not take "${checked.value.kind}" items` },
       });
+      continue;
+    }
+    const problem = contactProblem(checked.value);
+    if (problem) {
+      results.push({ clientId, result: 'rejected', error: problem });
       continue;
     }
     results.push(await storeOne(trx, site, reporterId, checked.value, now));
