@@ -38,6 +38,11 @@ export interface SoriOptions {
    * @default true
    */
   live?: boolean;
+  /**
+   * How often to ask for updates when Server-Sent Events are not available, in milliseconds.
+   * @default 10000
+   */
+  pollIntervalMs?: number;
 }
 
 /** What the shopper sends. Only `kind` and `message` are needed. */

@@ -1,0 +1,48 @@
+import { REPORTER_HEADER, SITE_HEADER, type ErrorCode } from '@sori/protocol/constants';
+import { HttpError, SoriError } from './errors.js';
+
+/** Who is asking: the site key and the reporter secret travel in headers, never in URLs. */
+export interface Credentials {
+  endpoint: string;
+  site: string;
+  reporter: string;
+}
+
+/** Calls the Sori server and answers its JSON, or throws {@link HttpError} / a `network` {@link SoriError}. */
+export async function request<T>(
+  credentials: Credentials,
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; keepalive?: boolean } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { [SITE_HEADER]: credentials.site, [REPORTER_HEADER]: credentials.reporter };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(credentials.endpoint + path, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.keepalive ? { keepalive: true } : {}),
+      credentials: 'omit',
+    });
+  } catch (error) {
+    throw new SoriError('network', `Could not reach ${credentials.endpoint}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return body as T;
+  const detail = (body as { error?: { code?: ErrorCode; message?: string; field?: string } } | undefined)?.error;
+  const retryAfter = Number(res.headers.get('retry-after'));
+  throw new HttpError(
+    res.status,
+    detail?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'),
+    detail?.message ?? `The server answered ${res.status}`,
+    detail?.field,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+/** Whether a failed request may succeed later as it is (network, timeout, rate limit, server trouble). */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 408 || error.status === 429 || error.status >= 500;
+  return true;
+}
