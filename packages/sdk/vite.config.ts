@@ -1,13 +1,20 @@
 import { defineConfig } from 'vite';
 import { alias } from '../../vitest.shared.js';
 
-/** The SDK as one ES module with idb inside: `dist/index.js`. */
+/**
+ * The SDK as one minified ES module with idb inside: `dist/index.js`. Built as an app entry rather
+ * than in library mode, because library mode keeps whitespace in ES output.
+ */
 export default defineConfig({
   resolve: { alias },
   build: {
-    target: 'es2020',
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    target: 'es2022',
     minify: 'esbuild',
     sourcemap: true,
+    rollupOptions: {
+      input: 'src/index.ts',
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: 'index.js' },
+    },
   },
 });

@@ -16,15 +16,26 @@ const BASE_DELAY_MS = 1000;
  */
 export class SyncEngine {
   private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
 
   constructor(private readonly ctx: Context) {}
 
-  /** Sends now; resolves when this attempt is over. Concurrent calls share one attempt. */
+  /**
+   * Sends now; resolves when what was waiting at the call has been tried. A call during a pass
+   * asks for one more pass after it (the running one may have read the outbox before the call).
+   */
   flush(): Promise<void> {
-    this.running ??= this.withLock(() => this.send()).finally(() => (this.running = undefined));
-    return this.running;
+    if (!this.running) {
+      this.running = this.withLock(() => this.send()).finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.flush();
+    });
+    return this.queued;
   }
 
   stop(): void {
