@@ -1,0 +1,106 @@
+import type { Item, Sori } from '@sori/sdk';
+import { useEffect, useState } from 'preact/hooks';
+import type { OpenOptions } from '../loader/api.js';
+import type { Strings } from '../locales/en.js';
+import { Compose, type ComposeResult } from './Compose.js';
+import { ItemCard } from './ItemCard.js';
+
+/** Props of {@link Panel}: the loader re-renders it with `open` and a new `prefill` per `Sori.open()`. */
+export interface PanelProps {
+  sori: Sori;
+  t: Strings;
+  locale: string;
+  open: boolean;
+  prefill?: OpenOptions | undefined;
+  /** Changes on every `open()`, so a new prefill starts a fresh form. */
+  openCount: number;
+  onClose: () => void;
+}
+
+type View = 'compose' | 'sent' | 'list';
+
+/** The dialog: write a new message, see it arrive, and follow all of one's messages live. */
+export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps) {
+  const [view, setView] = useState<View>('compose');
+  const [items, setItems] = useState<Item[]>([]);
+  const [sentId, setSentId] = useState<string>();
+  const [announcement, setAnnouncement] = useState('');
+  const [storage, setStorage] = useState(sori.status().storage);
+
+  useEffect(() => {
+    const reload = () => void sori.items().then(setItems);
+    reload();
+    const offItem = sori.on('item', reload);
+    const offUpdate = sori.on('update', (event) => setAnnouncement(t.statuses[event.publicStatus]));
+    const offStatus = sori.on('status', (status) => setStorage(status.storage));
+    return () => {
+      offItem();
+      offUpdate();
+      offStatus();
+    };
+  }, [sori, t]);
+
+  useEffect(() => {
+    if (open && prefill?.kind) setView('compose');
+  }, [openCount]);
+
+  if (!open) return null;
+
+  async function send(result: ComposeResult) {
+    const item = await sori.submit({ ...result, ...(prefill?.product ? { product: prefill.product } : {}) });
+    setSentId(item.id);
+    setView('sent');
+    setAnnouncement(t.thanks);
+  }
+
+  const sent = items.find((i) => i.id === sentId);
+  const unread = items.reduce((n, i) => n + i.unread, 0);
+
+  return (
+    <div
+      class="sori-panel"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="sori-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div class="sori-panel__head">
+        <h2 class="sori-panel__title" id="sori-title">
+          {t.title}
+        </h2>
+        <div class="sori-tabs" role="tablist">
+          <button class="sori-tab" type="button" role="tab" aria-selected={view !== 'list'} onClick={() => setView('compose')}>
+            {t.newMessage}
+          </button>
+          <button class="sori-tab" type="button" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
+            {t.myMessages}
+            {unread > 0 ? ` (${unread})` : ''}
+          </button>
+        </div>
+        <button class="sori-close" type="button" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div class="sori-panel__body">
+        {storage === 'memory' ? <p class="sori-warning">{t.memoryWarning}</p> : null}
+        {view === 'compose' ? (
+          <Compose key={openCount} t={t} initialKind={prefill?.kind} initialMessage={prefill?.message} onSend={send} />
+        ) : null}
+        {view === 'sent' && sent ? (
+          <div>
+            <p>{t.thanks}</p>
+            <ItemCard item={sent} t={t} locale={locale} />
+          </div>
+        ) : null}
+        {view === 'list' ? (
+          items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} />) : <p>{t.empty}</p>
+        ) : null}
+      </div>
+      <p class="sori-sr" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}

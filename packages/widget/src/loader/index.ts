@@ -1,0 +1,89 @@
+import { LAUNCHER_LABEL, pickLocale } from '../locales/launcher.js';
+import type { Mount, OpenOptions, SoriGlobal, WidgetApi } from './api.js';
+import { dispatch, replay } from './queue.js';
+
+/** The hashed file name of the app chunk, set at build time. */
+declare const __SORI_APP__: string;
+
+declare global {
+  interface Window {
+    Sori?: SoriGlobal;
+  }
+}
+
+const LAUNCHER_CSS =
+  ':host{all:initial}.sori-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 18px;border:0;border-radius:999px;' +
+  'background:var(--sori-accent,#1f5eff);color:var(--sori-on-accent,#fff);font:600 15px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.2)}' +
+  '.sori-launcher:focus-visible{outline:3px solid var(--sori-focus,#ffbf47);outline-offset:2px}';
+
+function start(script: HTMLScriptElement | null): void {
+  const previous = window.Sori;
+  if (previous?.loaded) return;
+  const site = script?.dataset['site'] ?? '';
+  const endpoint = (script?.dataset['endpoint'] || (script?.src ? new URL(script.src).origin : location.origin)).replace(/\/+$/, '');
+  if (!site) console.error('[sori] data-site is missing on the script tag: copy the site key (pk_…) from `pnpm sori site create`');
+  const locale = pickLocale(script?.dataset['locale'], navigator.language);
+
+  // One host element, fixed and sizeless, so the page's layout never moves; styles live in its shadow root.
+  const host = document.createElement('div');
+  host.setAttribute('data-sori', '');
+  host.style.cssText = 'all:initial;position:fixed;width:0;height:0;right:0;bottom:0;z-index:2147483000';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = LAUNCHER_CSS;
+  const launcher = document.createElement('button');
+  launcher.type = 'button';
+  launcher.className = 'sori-launcher';
+  launcher.setAttribute('part', 'launcher');
+  launcher.setAttribute('aria-haspopup', 'dialog');
+  launcher.textContent = LAUNCHER_LABEL[locale];
+  root.append(style, launcher);
+  document.body.append(host);
+
+  let app: Promise<WidgetApi> | undefined;
+  const load = (): Promise<WidgetApi> =>
+    (app ??= import(/* @vite-ignore */ `${endpoint}/sori/${__SORI_APP__}`).then((m: { mount: Mount }) =>
+      m.mount(root, { site, endpoint, locale, launcher }),
+    ));
+
+  const api: WidgetApi = {
+    open: (options?: OpenOptions) => void load().then((a) => a.open(options)),
+    close: () => void app?.then((a) => a.close()),
+    submit: (input) => load().then((a) => a.submit(input)),
+    items: () => load().then((a) => a.items()),
+    on(event, listener) {
+      let off: (() => void) | undefined;
+      let cancelled = false;
+      void load().then((a) => {
+        if (!cancelled) off = a.on(event, listener);
+      });
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
+    identify: (who) => void load().then((a) => a.identify(who)),
+    setContext: (context) => void load().then((a) => a.setContext(context)),
+  };
+  const global: SoriGlobal = Object.assign((method: string, ...args: unknown[]) => dispatch(api, method, args), api, { loaded: true });
+  window.Sori = global;
+  replay(previous?.q ?? [], api);
+  launcher.addEventListener('click', () => api.open());
+
+  // A shopper with items gets the app at idle: waiting items are sent and live updates flow.
+  let active = false;
+  try {
+    active = localStorage.getItem('sori:active') === '1';
+  } catch {
+    // Storage blocked: load on first use only.
+  }
+  if (active) {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
+    idle(() => void load());
+  }
+}
+
+// `currentScript` is only there while the script first runs; read it before waiting for <body>.
+const script = document.currentScript as HTMLScriptElement | null;
+if (document.body) start(script);
+else document.addEventListener('DOMContentLoaded', () => start(script));
