@@ -1,0 +1,82 @@
+import type { Item, PublicEvent, SiteConfig, Sori, SoriEvents, SoriStatus, SubmitInput } from '@sori/sdk';
+
+/**
+ * An in-memory stand-in for the SDK with the same events, so panel tests can drive what the
+ * server would do (accept, reply) and assert what the shopper sees.
+ */
+export class FakeSori implements Sori {
+  readonly list: Item[] = [];
+  private readonly listeners = new Map<string, Set<(payload: never) => void>>();
+  private nextEvent = 1;
+  /** When false, submissions stay queued as if offline. */
+  online = true;
+  storage: SoriStatus['storage'] = 'indexeddb';
+
+  private emit<E extends keyof SoriEvents>(event: E, payload: SoriEvents[E]): void {
+    for (const fn of this.listeners.get(event) ?? []) (fn as (p: SoriEvents[E]) => void)(payload);
+  }
+
+  private change(item: Item): void {
+    this.emit('item', { ...item });
+  }
+
+  async submit(input: SubmitInput): Promise<Item> {
+    const item: Item = { id: `c${this.list.length + 1}`, kind: input.kind, message: input.message, createdAt: new Date().toISOString(), delivery: 'queued', timeline: [], outgoing: [], unread: 0 };
+    this.list.unshift(item);
+    this.change(item);
+    if (this.online) queueMicrotask(() => this.accept(item.id));
+    return { ...item };
+  }
+
+  /** The server accepted an item. */
+  accept(id: string): void {
+    const item = this.list.find((i) => i.id === id)!;
+    Object.assign(item, { delivery: 'accepted', trackingNumber: `SR-AB12-CD${String(this.list.length).padStart(2, '0')}`, status: 'received', publicStatus: 'received', serverId: `s-${id}`, expectedResponseBy: new Date(Date.now() + 3_600_000).toISOString() });
+    this.change(item);
+  }
+
+  /** Staff answered in public. */
+  staffReply(id: string, message: string): void {
+    const item = this.list.find((i) => i.id === id)!;
+    const event: PublicEvent = { id: this.nextEvent++, type: 'reply', submissionId: item.serverId!, clientId: id, at: new Date().toISOString(), author: 'staff', authorName: 'Mina', status: 'in_progress', publicStatus: 'answered', message };
+    Object.assign(item, { status: 'in_progress', publicStatus: 'answered', timeline: [...item.timeline, event], unread: item.unread + 1 });
+    this.emit('update', event);
+    this.change(item);
+  }
+
+  async items(): Promise<Item[]> {
+    return this.list.map((i) => ({ ...i }));
+  }
+  async item(id: string) {
+    return this.list.find((i) => i.id === id);
+  }
+  async reply(id: string): Promise<Item> {
+    return this.list.find((i) => i.id === id)!;
+  }
+  async rate(id: string): Promise<Item> {
+    return this.list.find((i) => i.id === id)!;
+  }
+  async resend(id: string): Promise<Item> {
+    return this.list.find((i) => i.id === id)!;
+  }
+  async markRead(): Promise<void> {}
+  identify(): void {}
+  setContext(): void {}
+  async config(): Promise<SiteConfig> {
+    return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: [], slaMinutes: {} };
+  }
+  status(): SoriStatus {
+    return { online: this.online, syncing: false, storage: this.storage, pending: 0, live: 'sse' };
+  }
+  async flush(): Promise<void> {}
+  on<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => this.off(event, listener);
+  }
+  off<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): void {
+    this.listeners.get(event)?.delete(listener as (payload: never) => void);
+  }
+  destroy(): void {}
+}
