@@ -55,6 +55,18 @@ describe.each(engines)('desk API on %s', (engine) => {
     expect((await desk('GET', '/v1/desk/submissions?sla=breached')).json().submissions).toHaveLength(0);
   });
 
+  it('filters by kind, department, assignee and product', async () => {
+    const agent = await t.store.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    await desk('PATCH', `/v1/desk/submissions/${id}`, { department: 'logistics', assigneeId: agent.id, product: 'Onggi blender' });
+    const ids = async (query: string) => (await desk('GET', `/v1/desk/submissions?${query}`)).json().submissions.map((s: { id: string }) => s.id);
+    expect(await ids('kind=praise')).not.toContain(id);
+    expect(await ids('kind=complaint')).toEqual([id]);
+    expect(await ids('department=logistics')).toEqual([id]);
+    expect(await ids(`assignee=${agent.id}`)).toEqual([id]);
+    expect(await ids('product=Onggi%20blender')).toEqual([id]);
+    expect(await ids('department=rnd')).toEqual([]);
+  });
+
   it('names a bad filter value', async () => {
     const res = await desk('GET', '/v1/desk/submissions?status=lost');
     expect(res.statusCode).toBe(400);

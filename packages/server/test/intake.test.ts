@@ -85,6 +85,60 @@ describe.each(engines)('intake on %s', (engine) => {
     expect(results[2].result).toBe('accepted');
   });
 
+  it('enforces the size limits: 5,000 characters, 50 items, 256 KB', async () => {
+    const long = await send(reporterSecret(), [item({ message: 'x'.repeat(5001) })]);
+    expect(long.json().results[0]).toMatchObject({ result: 'rejected', error: { field: 'message' } });
+    const many = await send(reporterSecret(), Array.from({ length: 51 }, () => item()));
+    expect(many.statusCode).toBe(400);
+    expect(many.json().error).toMatchObject({ code: 'invalid', field: 'items' });
+    // 50 messages of 3,000 two-byte characters: about 300 KB.
+    const huge = await send(reporterSecret(), Array.from({ length: 50 }, () => item({ message: 'é'.repeat(3000) })));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('payload_too_large');
+  });
+
+  it('checks email and page URL formats', async () => {
+    const res = await send(reporterSecret(), [item({ contact: { email: 'not-an-email' } }), item({ pageUrl: 'javascript:alert(1)x y' })]);
+    expect(res.json().results[0]).toMatchObject({ result: 'rejected', error: { field: 'contact.email' } });
+    expect(res.json().results[1]).toMatchObject({ result: 'rejected', error: { field: 'pageUrl' } });
+  });
+
+  it('takes the site key and reporter secret from the body when a beacon cannot set headers', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/submissions',
+      headers: { origin: 'https://shop.example', 'content-type': 'text/plain' },
+      payload: JSON.stringify({ site: t.site.key, reporter: reporterSecret(), items: [item()] }),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results[0].result).toBe('accepted');
+  });
+
+  it('flags a form filled faster than a person could', async () => {
+    await send(reporterSecret(), [item({ fillMs: 200 })]);
+    const row = await t.store.db.selectFrom('submissions').select('spam_reason').executeTakeFirstOrThrow();
+    expect(row.spam_reason).toBe('form filled in 200 ms');
+  });
+
+  it('keeps only a hash of the reporter secret', async () => {
+    const secret = reporterSecret();
+    await send(secret, [item()]);
+    const rows = await t.store.db.selectFrom('reporters').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(secret);
+  });
+
+  it('serves the polling form of the update stream, for this reporter only', async () => {
+    const mine = reporterSecret();
+    await send(mine, [item()]);
+    await send(reporterSecret(), [item()]);
+    const res = await t.app.inject({ method: 'GET', url: '/v1/reporter/events?after=0', headers: shopperHeaders(t.site, mine) });
+    const { events, cursor } = res.json();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'received', publicStatus: 'received' });
+    const after = await t.app.inject({ method: 'GET', url: `/v1/reporter/events?after=${cursor}`, headers: shopperHeaders(t.site, mine) });
+    expect(after.json().events).toEqual([]);
+  });
+
   it('flags a filled honeypot for staff and keeps the item', async () => {
     const res = await send(reporterSecret(), [item({ trap: 'http://spam.example' })]);
     expect(res.json().results[0].result).toBe('accepted');

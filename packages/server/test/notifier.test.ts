@@ -123,6 +123,27 @@ describe.each(engines)('notifications on %s', (engine) => {
     expect(log.json().deliveries[0]).toMatchObject({ channel: 'webhook', state: 'sent', attempts: 2 });
   });
 
+  it("tells a department's webhook about an improvement item for it, and no other department's", async () => {
+    await createUser(t.store.db, { email: 'admin@shop.example', role: 'admin', password: 'admin password 1' });
+    const { token } = await createApiToken(t.store.db, { userEmail: 'admin@shop.example' });
+    const hook = (department: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/desk/webhooks', headers: { authorization: `Bearer ${token}` }, payload: { url: hookUrl, siteId: t.site.id, department, events: ['improvement.created'] } });
+    await hook('rnd');
+    await hook('marketing');
+    hookCalls.push({ body: '', signature: undefined, status: 0 }); // the receiver takes calls at once from here on
+    const id = await submit();
+    const res = await t.app.inject({
+      method: 'POST', url: `/v1/desk/submissions/${id}/improvements`, headers: { authorization: `Bearer ${t.token}` },
+      payload: { department: 'rnd', note: 'Jar packaging cracks in transit: test a thicker insert' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().event).toMatchObject({ type: 'improvement', public: false });
+    const call = await eventually(() => hookCalls.find((c) => c.status === 200));
+    expect(JSON.parse(call.body)).toMatchObject({ event: 'improvement.created', data: { department: 'rnd' } });
+    const rows = await t.store.db.selectFrom('outbox').selectAll().where('channel', '=', 'webhook').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('lets only admins manage webhooks', async () => {
     const res = await t.app.inject({
       method: 'POST',

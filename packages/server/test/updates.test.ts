@@ -78,6 +78,22 @@ describe.each(engines)('update stream on %s', (engine) => {
     expect(Number(changed!.id)).toBeGreaterThan(Number(received!.id));
   });
 
+  it('keeps proxies from buffering and idle streams alive with heartbeats', async () => {
+    await t.close();
+    t = await buildTestApp(engine, { heartbeatSeconds: 0.05 });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const secret = reporterSecret();
+    await submit(secret);
+    const stream = await fetch(`${base}/v1/reporter/updates?ticket=${await ticket(secret)}`, { headers: { origin: STORE_ORIGIN } });
+    expect(stream.headers.get('x-accel-buffering')).toBe('no');
+    expect(stream.headers.get('cache-control')).toContain('no-cache');
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = '';
+    while (!seen.includes(': ping')) seen += (await reader.read()).value ?? '';
+    expect(seen).toContain('retry: 3000');
+    await reader.cancel();
+  });
+
   it('resumes after Last-Event-ID without repeating what the browser had', async () => {
     const secret = reporterSecret();
     const id = await submit(secret);

@@ -60,6 +60,16 @@ export async function publicApi(app: FastifyInstance, options: { sitePerMinute: 
   });
 
   /** Resolves and checks the site of a public request: its key, then its origin. */
+  // `navigator.sendBeacon` can only send simple content types without a preflight: accept its
+  // text/plain body as the JSON it is (the schemas still check every field).
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch {
+      done(errors.invalid('The body is not JSON'), undefined);
+    }
+  });
+
   app.decorate('resolveSite', async (request: FastifyRequest): Promise<Site> => {
     const body = request.body as { site?: unknown } | undefined;
     const key = request.headers[SITE_HEADER] ?? (typeof body?.site === 'string' ? body.site : undefined);
