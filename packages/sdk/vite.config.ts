@@ -10,7 +10,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     minify: 'esbuild',
-    sourcemap: true,
+    sourcemap: 'hidden',
     rollupOptions: {
       input: 'src/index.ts',
       preserveEntrySignatures: 'strict',

@@ -1,9 +1,8 @@
 // Builds the widget: the app chunk (ES module, hashed name) first, then the loader (a classic
 // script) that knows the chunk's name. Prints the gzip sizes the budgets are about.
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { widgetSizes } from './sizes.mjs';
 import { alias } from '../../workspace-aliases.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -22,19 +21,25 @@ const app = await build({
     target: 'es2022',
     minify: 'esbuild',
     rollupOptions: {
-      input: here('./src/app/index.ts'),
+      input: { app: here('./src/app/index.ts'), en: here('./src/locales/en.ts'), ko: here('./src/locales/ko.ts') },
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'app-[hash].js', chunkFileNames: '[name]-[hash].js' },
+      output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
 });
 const outputs = (Array.isArray(app) ? app : [app]).flatMap((result) => ('output' in result ? result.output : []));
-const entry = outputs.find((o) => o.type === 'chunk' && o.isEntry);
-if (!entry) throw new Error('the app build produced no entry chunk');
+const entry = (name) => {
+  const chunk = outputs.find((o) => o.type === 'chunk' && o.isEntry && o.name === name);
+  if (!chunk) throw new Error(`the app build produced no "${name}" chunk`);
+  return chunk.fileName;
+};
 
 await build({
   ...shared,
-  define: { __SORI_APP__: JSON.stringify(entry.fileName) },
+  define: {
+    __SORI_APP__: JSON.stringify(entry('app')),
+    __SORI_LOCALES__: JSON.stringify({ en: entry('en'), ko: entry('ko') }),
+  },
   build: {
     outDir: here('./dist'),
     emptyOutDir: false,
@@ -44,8 +49,5 @@ await build({
   },
 });
 
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const loader = gz(here('./dist/sori.js'));
-const chunks = readdirSync(here('./dist/sori')).filter((f) => f.endsWith('.js'));
-const total = loader + chunks.reduce((n, f) => n + gz(here(`./dist/sori/${f}`)), 0);
-console.log(`widget: loader ${loader} B gzip (budget 2048), everything ${total} B gzip (budget 15360), app chunks: ${chunks.join(', ')}`);
+const sizes = widgetSizes(here('./dist'));
+console.log(`widget: loader ${sizes.loader} B gzip (budget 2048); everything a shopper loads ${sizes.total} B gzip (budget 15360); chunks: ${sizes.chunks.join(', ')}`);

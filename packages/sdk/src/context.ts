@@ -26,3 +26,25 @@ export function toItem(stored: StoredItem): Item {
   const unread = stored.timeline.filter((e) => e.author === 'staff' && e.id > lastRead).length;
   return { ...item, unread };
 }
+
+/** Optional fields whose value may be absent, as `exactOptionalPropertyTypes` wants them written. */
+type Present<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/**
+ * Leaves out absent (`undefined`, empty string) values, so optional fields are omitted rather
+ * than stored or sent as `undefined`. One helper instead of a conditional spread per field keeps
+ * the bundle small.
+ */
+export function present<T extends object>(fields: T): Present<T> {
+  // Filtering entries loses the key types; the filter is exactly what `Present` describes.
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as Present<T>;
+}
+
+/**
+ * How long to wait after `failures` failures in a row: doubling from a second up to `capMs`, with
+ * jitter over the upper half, so many browsers coming back at once do not all knock together.
+ */
+export function backoff(failures: number, capMs: number): number {
+  const ceiling = Math.min(capMs, 1000 * 2 ** Math.min(failures - 1, 20));
+  return Math.round(ceiling * (0.5 + Math.random() / 2));
+}

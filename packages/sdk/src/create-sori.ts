@@ -1,6 +1,6 @@
 import { KINDS, LIMITS, PATHS } from '@sori/protocol/constants';
 import type { RatingResult, SiteConfig, SubmissionInput } from '@sori/protocol';
-import { toItem, type Context } from './context.js';
+import { present, toItem, type Context } from './context.js';
 import { Emitter } from './emitter.js';
 import { SoriError } from './errors.js';
 import { request, type Credentials } from './http.js';
@@ -37,8 +37,8 @@ function checkInput(input: SubmitInput): void {
  * const item = await sori.submit({ kind: 'complaint', message: 'The jar arrived cracked.' });
  */
 export function createSori(options: SoriOptions): Sori {
-  if (!options?.site) throw new SoriError('invalid_input', '`site` is required: copy the key (pk_…) that `pnpm sori site create` printed');
-  if (!options.endpoint) throw new SoriError('invalid_input', '`endpoint` is required: the URL of your Sori server, e.g. https://sori.example.com');
+  if (!options?.site) throw new SoriError('invalid_input', '`site` is required: the site key (pk_…) from `pnpm sori site create`');
+  if (!options.endpoint) throw new SoriError('invalid_input', "`endpoint` is required: your Sori server's URL");
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const emitter = new Emitter<SoriEvents>();
   let who: { email?: string; name?: string; customerId?: string } = {};
@@ -87,10 +87,12 @@ export function createSori(options: SoriOptions): Sori {
   const onVisible = () => {
     if (document.visibilityState === 'visible') onOnline();
   };
+  const listening = new AbortController();
   if (typeof window !== 'undefined') {
-    window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
-    document.addEventListener('visibilitychange', onVisible);
+    const { signal } = listening;
+    window.addEventListener('online', onOnline, { signal });
+    window.addEventListener('offline', onOffline, { signal });
+    document.addEventListener('visibilitychange', onVisible, { signal });
   }
   void ready.then(async ({ sync, stream, outbox }) => {
     if (destroyed) return;
@@ -108,21 +110,23 @@ export function createSori(options: SoriOptions): Sori {
   async function queue(input: SubmitInput): Promise<Item> {
     checkInput(input);
     const { ctx, sync } = await ready;
-    const contact = { ...(who.email ? { email: who.email } : {}), ...(who.name ? { name: who.name } : {}), ...input.contact };
-    const context = { ...(who.customerId ? { customerId: who.customerId } : {}), ...pageContext, ...input.context };
+    const contact = { ...present({ email: who.email, name: who.name }), ...input.contact };
+    const context = { ...present({ customerId: who.customerId }), ...pageContext, ...input.context };
     const wire: SubmissionInput = {
       clientId: crypto.randomUUID(),
       kind: input.kind,
       message: input.message.trim(),
       createdAt: new Date().toISOString(),
-      ...(Object.keys(contact).length ? { contact } : {}),
-      ...(Object.keys(context).length ? { context } : {}),
-      ...(input.product ? { product: input.product } : {}),
-      ...(input.orderRef ? { orderRef: input.orderRef } : {}),
-      ...(typeof location !== 'undefined' && /^https?:/.test(location.href) ? { pageUrl: location.href } : {}),
-      ...(typeof navigator !== 'undefined' && navigator.language ? { locale: navigator.language } : {}),
-      ...(input.trap ? { trap: input.trap } : {}),
-      ...(input.fillMs !== undefined ? { fillMs: Math.max(0, Math.round(input.fillMs)) } : {}),
+      ...present({
+        contact: Object.keys(contact).length ? contact : undefined,
+        context: Object.keys(context).length ? context : undefined,
+        product: input.product,
+        orderRef: input.orderRef,
+        pageUrl: typeof location !== 'undefined' && /^https?:/.test(location.href) ? location.href : undefined,
+        locale: typeof navigator !== 'undefined' ? navigator.language : undefined,
+        trap: input.trap,
+        fillMs: input.fillMs === undefined ? undefined : Math.max(0, Math.round(input.fillMs)),
+      }),
     };
     const stored: StoredItem = {
       id: wire.clientId,
@@ -135,8 +139,7 @@ export function createSori(options: SoriOptions): Sori {
       wire,
       attempts: 0,
       lastRead: 0,
-      ...(wire.product ? { product: wire.product } : {}),
-      ...(wire.orderRef ? { orderRef: wire.orderRef } : {}),
+      ...present({ product: wire.product, orderRef: wire.orderRef }),
     };
     // "Saved" only once the IndexedDB transaction completed.
     await ctx.save(stored);
@@ -208,11 +211,7 @@ export function createSori(options: SoriOptions): Sori {
     off: (event, listener) => emitter.off(event, listener),
     destroy() {
       destroyed = true;
-      if (typeof window !== 'undefined') {
-        window.removeEventListener('online', onOnline);
-        window.removeEventListener('offline', onOffline);
-        document.removeEventListener('visibilitychange', onVisible);
-      }
+      listening.abort();
       void ready.then(({ sync, stream }) => {
         sync.stop();
         stream.stop();

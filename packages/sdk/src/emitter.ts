@@ -1,30 +1,33 @@
 /** A tiny typed event emitter: the SDK's `on`/`off`. */
 export class Emitter<Events> {
-  private readonly listeners = new Map<keyof Events, Set<(payload: never) => void>>();
+  readonly #listeners = new Map<keyof Events, Set<(payload: never) => void>>();
 
   on<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    let set = this.#listeners.get(event);
+    if (!set) this.#listeners.set(event, (set = new Set()));
     set.add(listener);
     return () => this.off(event, listener);
   }
 
   off<E extends keyof Events>(event: E, listener: (payload: Events[E]) => void): void {
-    this.listeners.get(event)?.delete(listener);
+    this.#listeners.get(event)?.delete(listener);
   }
 
   emit<E extends keyof Events>(event: E, payload: Events[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) {
-      // One failing listener must not keep the others, or the SDK, from going on.
+    for (const listener of this.#listeners.get(event) ?? []) {
+      // One failing listener must not keep the others, or the SDK, from going on: its error is
+      // rethrown on its own task, where the page's error reporting sees it.
       try {
         (listener as (payload: Events[E]) => void)(payload);
       } catch (error) {
-        console.error('[sori] an event listener threw', error);
+        setTimeout(() => {
+          throw error;
+        });
       }
     }
   }
 
   clear(): void {
-    this.listeners.clear();
+    this.#listeners.clear();
   }
 }

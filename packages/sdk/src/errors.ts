@@ -13,6 +13,8 @@ export class SoriError extends Error {
 
 /** The server refused a request; `status` is the HTTP status and `field` names the bad input. */
 export class HttpError extends SoriError {
+  declare readonly code: ErrorCode;
+
   constructor(
     readonly status: number,
     code: ErrorCode,

@@ -23,7 +23,6 @@ export async function request<T>(
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       ...(init.keepalive ? { keepalive: true } : {}),
-      credentials: 'omit',
     });
   } catch (error) {
     throw new SoriError('network', `Could not reach ${credentials.endpoint}: ${error instanceof Error ? error.message : String(error)}`);
@@ -37,7 +36,7 @@ export async function request<T>(
     detail?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'),
     detail?.message ?? `The server answered ${res.status}`,
     detail?.field,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    retryAfter > 0 ? retryAfter : undefined, // NaN (no header) is not > 0
   );
 }
 

@@ -1,6 +1,6 @@
 import { PATHS } from '@sori/protocol/constants';
 import type { EventsResponse, PublicEvent, ReporterItem, ReporterItemsResponse, StreamTicket } from '@sori/protocol';
-import type { Context } from './context.js';
+import { backoff, present, type Context } from './context.js';
 import { request } from './http.js';
 import type { StoredItem } from './outbox.js';
 
@@ -9,7 +9,6 @@ const SSE_ATTEMPTS = 3;
 
 /** Folds the server's view of an item into the stored one. */
 export function mergeServerItem(stored: StoredItem, server: ReporterItem): StoredItem {
-  const { firstResponseAt, resolvedAt, rating } = server;
   return {
     ...stored,
     delivery: 'accepted',
@@ -19,9 +18,7 @@ export function mergeServerItem(stored: StoredItem, server: ReporterItem): Store
     publicStatus: server.publicStatus,
     expectedResponseBy: server.expectedResponseBy,
     timeline: server.timeline,
-    ...(firstResponseAt ? { firstResponseAt } : {}),
-    ...(resolvedAt ? { resolvedAt } : {}),
-    ...(rating ? { rating } : {}),
+    ...present({ firstResponseAt: server.firstResponseAt, resolvedAt: server.resolvedAt, rating: server.rating }),
   };
 }
 
@@ -31,119 +28,125 @@ export function mergeServerItem(stored: StoredItem, server: ReporterItem): Store
  * or keeps failing.
  */
 export class UpdateStream {
-  private source: EventSource | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
-  private started = false;
-  private stopped = false;
+  #source: EventSource | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+  #started = false;
+  #stopped = false;
 
-  constructor(private readonly ctx: Context) {}
+  readonly #ctx: Context;
+
+  constructor(ctx: Context) {
+    this.#ctx = ctx;
+  }
 
   /** Starts once there is something to hear about. */
   async start(): Promise<void> {
-    if (this.started || this.stopped || !this.ctx.live) return;
-    this.started = true;
+    if (this.#started || this.#stopped || !this.#ctx.live) return;
+    this.#started = true;
     await this.refresh().catch(() => undefined);
-    this.connect();
+    this.#connect();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.source?.close();
-    clearTimeout(this.timer);
-    this.ctx.setStatus({ live: 'off' });
+    this.#stopped = true;
+    this.#source?.close();
+    clearTimeout(this.#timer);
+    this.#ctx.setStatus({ live: 'off' });
   }
 
   /** Re-reads this reporter's items from the server (after a reconnect nothing is missed). */
   async refresh(): Promise<void> {
-    const answer = await request<ReporterItemsResponse>(this.ctx.credentials, `${PATHS.items}?since=0`);
+    const answer = await request<ReporterItemsResponse>(this.#ctx.credentials, `${PATHS.items}?since=0`);
     for (const server of answer.items) {
-      const stored = await this.ctx.outbox.get(server.clientId);
-      if (stored) await this.ctx.save(mergeServerItem(stored, server));
+      const stored = await this.#ctx.outbox.get(server.clientId);
+      if (stored) await this.#ctx.save(mergeServerItem(stored, server));
     }
-    await this.raiseCursor(answer.cursor);
+    await this.#raiseCursor(answer.cursor);
   }
 
   /** Looks for news now (the page became visible or came back online). */
   poke(): void {
-    if (this.started && !this.source && !this.stopped) this.poll();
+    if (this.#started && !this.#source && !this.#stopped) this.#poll();
   }
 
-  private connect(): void {
-    if (this.stopped) return;
-    if (typeof EventSource === 'undefined' || this.failures >= SSE_ATTEMPTS) return this.poll();
-    void this.openSource();
+  #connect(): void {
+    if (this.#stopped) return;
+    if (typeof EventSource === 'undefined' || this.#failures >= SSE_ATTEMPTS) return this.#poll();
+    void this.#openSource();
   }
 
-  private async openSource(): Promise<void> {
+  async #openSource(): Promise<void> {
     try {
-      const { ticket } = await request<StreamTicket>(this.ctx.credentials, PATHS.streamTickets, { method: 'POST', body: {} });
-      const cursor = (await this.ctx.outbox.meta<number>('cursor')) ?? 0;
-      const url = `${this.ctx.credentials.endpoint}${PATHS.updates}?ticket=${encodeURIComponent(ticket)}&lastEventId=${cursor}`;
+      const { ticket } = await request<StreamTicket>(this.#ctx.credentials, PATHS.streamTickets, { method: 'POST', body: {} });
+      const cursor = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
+      // Tickets are URL-safe (base64url) by construction.
+      const url = `${this.#ctx.credentials.endpoint}${PATHS.updates}?ticket=${ticket}&lastEventId=${cursor}`;
       const source = new EventSource(url);
-      this.source = source;
+      this.#source = source;
       source.addEventListener('open', () => {
-        this.failures = 0;
-        this.ctx.setStatus({ live: 'sse' });
+        this.#failures = 0;
+        this.#ctx.setStatus({ live: 'sse' });
       });
       source.addEventListener('update', (message) => {
-        void this.apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
+        void this.#apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
       });
       source.addEventListener('error', () => {
         // The browser retries by itself while CONNECTING; CLOSED means the ticket ran out or was refused.
         if (source.readyState !== EventSource.CLOSED) return;
         source.close();
-        this.source = undefined;
-        this.retry();
+        this.#source = undefined;
+        this.#retry();
       });
     } catch {
-      this.retry();
+      this.#retry();
     }
   }
 
-  private retry(): void {
-    if (this.stopped) return;
-    this.failures++;
-    this.ctx.setStatus({ live: 'off' });
-    const delay = Math.min(30_000, 1000 * 2 ** this.failures) * (0.5 + Math.random() / 2);
-    this.timer = setTimeout(() => this.connect(), delay);
+  #retry(): void {
+    if (this.#stopped) return;
+    this.#failures++;
+    this.#ctx.setStatus({ live: 'off' });
+    this.#timer = setTimeout(() => this.#connect(), backoff(this.#failures, 30_000));
   }
 
-  private poll(): void {
-    clearTimeout(this.timer);
-    this.ctx.setStatus({ live: 'polling' });
+  #poll(): void {
+    clearTimeout(this.#timer);
+    this.#ctx.setStatus({ live: 'polling' });
     const next = () => {
-      if (!this.stopped) this.timer = setTimeout(() => this.poll(), this.ctx.pollIntervalMs);
+      if (!this.#stopped) this.#timer = setTimeout(() => this.#poll(), this.#ctx.pollIntervalMs);
     };
-    void this.pollOnce().then(next, next);
+    void this.#pollOnce().then(next, next);
   }
 
-  private async pollOnce(): Promise<void> {
-    const after = (await this.ctx.outbox.meta<number>('cursor')) ?? 0;
-    const answer = await request<EventsResponse>(this.ctx.credentials, `${PATHS.events}?after=${after}`);
-    for (const event of answer.events) await this.apply(event);
+  async #pollOnce(): Promise<void> {
+    const after = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
+    const answer = await request<EventsResponse>(this.#ctx.credentials, `${PATHS.events}?after=${after}`);
+    for (const event of answer.events) await this.#apply(event);
   }
 
   /** Applies one event to its item, keeps the cursor, and tells the page. */
-  private async apply(event: PublicEvent): Promise<void> {
-    const stored = await this.ctx.outbox.get(event.clientId);
+  async #apply(event: PublicEvent): Promise<void> {
+    const stored = await this.#ctx.outbox.get(event.clientId);
     if (stored && !stored.timeline.some((e) => e.id === event.id)) {
       const updated: StoredItem = {
         ...stored,
         status: event.status,
         publicStatus: event.publicStatus,
         timeline: [...stored.timeline, event].sort((a, b) => a.id - b.id),
-        ...(event.type === 'reply' && !stored.firstResponseAt ? { firstResponseAt: event.at } : {}),
-        ...(event.status === 'resolved' ? { resolvedAt: event.at } : {}),
+        ...present({
+          firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
+          resolvedAt: event.status === 'resolved' ? event.at : undefined,
+        }),
       };
-      await this.ctx.save(updated);
-      this.ctx.emitter.emit('update', event);
+      await this.#ctx.save(updated);
+      this.#ctx.emitter.emit('update', event);
     }
-    await this.raiseCursor(event.id);
+    await this.#raiseCursor(event.id);
   }
 
-  private async raiseCursor(id: number): Promise<void> {
-    const cursor = (await this.ctx.outbox.meta<number>('cursor')) ?? 0;
-    if (id > cursor) await this.ctx.outbox.setMeta('cursor', id);
+  async #raiseCursor(id: number): Promise<void> {
+    const cursor = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
+    if (id > cursor) await this.#ctx.outbox.setMeta('cursor', id);
   }
 }

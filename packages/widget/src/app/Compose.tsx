@@ -40,33 +40,32 @@ export function Compose({ t, initialKind, initialMessage, onSend }: {
   }
 
   return (
-    <form onSubmit={submit}>
-      <fieldset class="sori-kinds">
+    <form class="b" onSubmit={submit}>
+      <fieldset>
         <legend>{t.kindLegend}</legend>
         {KINDS.map((k, i) => (
-          <label class="sori-kind" key={k}>
+          <label class="k" key={k}>
             <input {...(i === 0 ? { ref: first } : {})} type="radio" name="sori-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
             <span>{t.kinds[k]}</span>
           </label>
         ))}
       </fieldset>
-      <label class="sori-label" for="sori-message">
+      <label for="sori-message">
         {t.messageLabel}
       </label>
       <textarea
         id="sori-message"
-        class="sori-field"
         maxLength={LIMITS.messageChars}
         placeholder={t.messagePlaceholder}
         value={message}
         onInput={(e) => setMessage(e.currentTarget.value)}
       />
-      {left < 500 ? <p class="sori-hint">{t.charsLeft(left)}</p> : null}
+      {left < 500 ? <p class="n">{t.charsLeft(left)}</p> : null}
       {/* Honeypot: people never see or fill it; bots that fill every field get flagged for staff. */}
-      <div class="sori-trap" aria-hidden="true">
+      <div class="t" aria-hidden="true">
         <input tabIndex={-1} autoComplete="off" name="website" value={trap} onInput={(e) => setTrap(e.currentTarget.value)} />
       </div>
-      <button class="sori-button" type="submit" disabled={!ready}>
+      <button class="s" type="submit" disabled={!ready}>
         {busy ? t.sending : t.send}
       </button>
     </form>

@@ -10,29 +10,29 @@ function dueTime(iso: string, locale: string): string {
 export function ItemCard({ item, t, locale }: { item: Item; t: Strings; locale: string }) {
   const replies = item.timeline.filter((e) => (e.type === 'reply' || e.type === 'message') && e.message);
   return (
-    <article class="sori-item">
-      <div class="sori-item__meta">
+    <article class="i">
+      <div class="m n">
         <span>{t.kinds[item.kind]}</span>
         {item.trackingNumber ? (
           <span>
             {t.tracking}: <strong>{item.trackingNumber}</strong>
           </span>
         ) : null}
-        {item.publicStatus ? <span class="sori-item__status">{t.statuses[item.publicStatus]}</span> : null}
+        {item.publicStatus ? <strong>{t.statuses[item.publicStatus]}</strong> : null}
         {item.unread > 0 ? <span>{t.unread(item.unread)}</span> : null}
       </div>
-      <p class="sori-item__message">{item.message}</p>
-      {item.delivery === 'queued' || item.delivery === 'sending' ? <p class="sori-hint">{item.delivery === 'sending' ? t.sending : t.queued}</p> : null}
+      <p>{item.message}</p>
+      {item.delivery === 'queued' || item.delivery === 'sending' ? <p class="n">{item.delivery === 'sending' ? t.sending : t.queued}</p> : null}
       {item.delivery === 'rejected' ? (
-        <p class="sori-hint" role="alert">
+        <p class="n" role="alert">
           {t.rejected}: {item.error?.message}
         </p>
       ) : null}
       {item.expectedResponseBy && !item.firstResponseAt && item.publicStatus === 'received' ? (
-        <p class="sori-hint">{t.expected(dueTime(item.expectedResponseBy, locale))}</p>
+        <p class="n">{t.expected(dueTime(item.expectedResponseBy, locale))}</p>
       ) : null}
       {replies.map((e) => (
-        <p class="sori-event" key={e.id}>
+        <p class="e" key={e.id}>
           <strong>{e.author === 'staff' ? (e.authorName ?? t.staff) : t.you}:</strong> {e.message}
         </p>
       ))}

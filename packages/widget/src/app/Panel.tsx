@@ -58,7 +58,7 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
 
   return (
     <div
-      class="sori-panel"
+      class="p"
       role="dialog"
       aria-modal="true"
       aria-labelledby="sori-title"
@@ -66,25 +66,25 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
         if (e.key === 'Escape') onClose();
       }}
     >
-      <div class="sori-panel__head">
-        <h2 class="sori-panel__title" id="sori-title">
+      <div class="h">
+        <h2 id="sori-title">
           {t.title}
         </h2>
-        <div class="sori-tabs" role="tablist">
-          <button class="sori-tab" type="button" role="tab" aria-selected={view !== 'list'} onClick={() => setView('compose')}>
+        <div role="tablist">
+          <button type="button" role="tab" aria-selected={view !== 'list'} onClick={() => setView('compose')}>
             {t.newMessage}
           </button>
-          <button class="sori-tab" type="button" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
+          <button type="button" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
             {t.myMessages}
             {unread > 0 ? ` (${unread})` : ''}
           </button>
         </div>
-        <button class="sori-close" type="button" aria-label={t.close} onClick={onClose}>
+        <button class="x" type="button" aria-label={t.close} onClick={onClose}>
           ×
         </button>
       </div>
-      <div class="sori-panel__body">
-        {storage === 'memory' ? <p class="sori-warning">{t.memoryWarning}</p> : null}
+      <div class="b">
+        {storage === 'memory' ? <p class="w">{t.memoryWarning}</p> : null}
         {view === 'compose' ? (
           <Compose key={openCount} t={t} initialKind={prefill?.kind} initialMessage={prefill?.message} onSend={send} />
         ) : null}
@@ -98,7 +98,7 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
           items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} />) : <p>{t.empty}</p>
         ) : null}
       </div>
-      <p class="sori-sr" aria-live="polite">
+      <p class="r" aria-live="polite">
         {announcement}
       </p>
     </div>

@@ -1,8 +1,6 @@
 import { createSori, type Sori } from '@sori/sdk';
 import { h, render } from 'preact';
 import type { Mount, OpenOptions, WidgetApi } from '../loader/api.js';
-import en from '../locales/en.js';
-import ko from '../locales/ko.js';
 import { Panel } from './Panel.js';
 import { PANEL_CSS } from './styles.js';
 
@@ -19,9 +17,8 @@ function markActive(): void {
  * Mounts the panel into the loader's shadow root and answers the page-facing API. Loaded lazily
  * by the loader on first use (or at idle for a shopper who has items).
  */
-export const mount: Mount = (root, { site, endpoint, locale, launcher }) => {
+export const mount: Mount = (root, { site, endpoint, locale, strings: t, launcher }) => {
   const sori: Sori = createSori({ site, endpoint });
-  const t = locale === 'ko' ? ko : en;
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
   const container = document.createElement('div');

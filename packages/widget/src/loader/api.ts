@@ -1,4 +1,5 @@
 import type { Item, SoriEvents, SubmitInput } from '@sori/sdk';
+import type { Strings } from '../locales/en.js';
 
 /** What `Sori.open()` may prefill. */
 export interface OpenOptions {
@@ -30,6 +31,8 @@ export interface MountOptions {
   site: string;
   endpoint: string;
   locale: 'en' | 'ko';
+  /** The strings of `locale`, loaded beside the app chunk. */
+  strings: Strings;
   /** The launcher button, to give focus back to when the panel closes. */
   launcher: HTMLElement;
 }

@@ -1,9 +1,11 @@
 import { LAUNCHER_LABEL, pickLocale } from '../locales/launcher.js';
+import type { Strings } from '../locales/en.js';
 import type { Mount, OpenOptions, SoriGlobal, WidgetApi } from './api.js';
 import { dispatch, replay } from './queue.js';
 
-/** The hashed file name of the app chunk, set at build time. */
+/** The hashed file names of the app chunk and of each locale's strings, set at build time. */
 declare const __SORI_APP__: string;
+declare const __SORI_LOCALES__: Record<'en' | 'ko', string>;
 
 declare global {
   interface Window {
@@ -41,9 +43,11 @@ function start(script: HTMLScriptElement | null): void {
   document.body.append(host);
 
   let app: Promise<WidgetApi> | undefined;
+  // The app and the shopper's language load side by side; the other language never loads.
+  const chunk = (name: string) => import(/* @vite-ignore */ `${endpoint}/sori/${name}`);
   const load = (): Promise<WidgetApi> =>
-    (app ??= import(/* @vite-ignore */ `${endpoint}/sori/${__SORI_APP__}`).then((m: { mount: Mount }) =>
-      m.mount(root, { site, endpoint, locale, launcher }),
+    (app ??= Promise.all([chunk(__SORI_APP__), chunk(__SORI_LOCALES__[locale])]).then(([m, l]: [{ mount: Mount }, { default: Strings }]) =>
+      m.mount(root, { site, endpoint, locale, strings: l.default, launcher }),
     ));
 
   const api: WidgetApi = {
