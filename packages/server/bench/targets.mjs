@@ -12,7 +12,8 @@ const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 const store = openDatabase(process.env.DATABASE_URL);
 await migrate(store);
 const site = await createSite(store.db, { name: `Bench ${randomUUID()}`, origins: [origin] });
-const app = await buildApp({ store, rateLimitPerMinute: false });
+// Rate limits off: the benchmark measures intake, not the limiter.
+const app = await buildApp({ store, rateLimitPerMinute: false, siteRateLimitPerMinute: false });
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
 process.on('message', async (message) => {

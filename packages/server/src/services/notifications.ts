@@ -50,6 +50,21 @@ export function notifyResolved(trx: Trx, row: SubmissionRow): Promise<void> {
   return emailShopper(trx, row, (site) => resolvedEmail({ site, trackingNumber: row.tracking_number, locale: row.locale }));
 }
 
+type Hook = { id: string; department: string | null; events: string };
+/** Hooks per site, read once per transaction: a group commit stores many items of one site. */
+const hooksByTransaction = new WeakMap<Trx, Map<string, Promise<Hook[]>>>();
+
+function hooksOf(trx: Trx, siteId: string): Promise<Hook[]> {
+  let bySite = hooksByTransaction.get(trx);
+  if (!bySite) hooksByTransaction.set(trx, (bySite = new Map()));
+  let hooks = bySite.get(siteId);
+  if (!hooks) {
+    hooks = trx.selectFrom('webhooks').select(['id', 'department', 'events']).where('site_id', '=', siteId).execute();
+    bySite.set(siteId, hooks);
+  }
+  return hooks;
+}
+
 /**
  * Queues a webhook call for every hook of the site that wants `event` for `department`
  * (site-wide hooks, with no department, get every event).
@@ -61,8 +76,7 @@ export async function notifyWebhooks(
   event: WebhookEvent,
   data: object,
 ): Promise<void> {
-  const hooks = await trx.selectFrom('webhooks').select(['id', 'department', 'events']).where('site_id', '=', siteId).execute();
-  for (const hook of hooks) {
+  for (const hook of await hooksOf(trx, siteId)) {
     const wanted = (JSON.parse(hook.events) as string[]).includes(event);
     if (!wanted || (hook.department !== null && hook.department !== department)) continue;
     await enqueue(trx, 'webhook', hook.id, { event, at: new Date().toISOString(), data });
