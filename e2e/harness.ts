@@ -6,10 +6,22 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildApp, createApiToken, createSite, createUser, migrate, openDatabase, type Site, type Store } from '@sori/server';
 import { serveStore } from '../examples/store/serve-store.mjs';
 
+/** A page a test serves on the test store's origin. */
+export interface TestPage {
+  html: string;
+  headers?: Record<string, string>;
+}
+
 /** The Sori server, a store page on another origin, a site, and an agent's API token. */
 export interface Stack {
   soriOrigin: string;
   storeOrigin: string;
+  /**
+   * Another store origin whose pages tests write themselves (`pages.set('/x', …)`). Served by a
+   * real local server: Chromium refuses loopback requests from pages that intercepted routes fake.
+   */
+  testOrigin: string;
+  pages: Map<string, TestPage>;
   site: Site;
   token: string;
   store: Store;
@@ -34,7 +46,18 @@ export async function startStack(): Promise<Stack> {
   await migrate(store);
   const storePort = await freePort();
   const storeOrigin = `http://localhost:${storePort}`;
-  const site = await createSite(store.db, { name: 'E2E shop', origins: [storeOrigin] });
+  const pages = new Map<string, TestPage>();
+  const testServer = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://test').pathname;
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const page = pages.get(path);
+    if (!page) return void res.writeHead(404).end('no such test page');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...page.headers }).end(page.html);
+  });
+  await new Promise<void>((resolve) => testServer.listen(0, '127.0.0.1', resolve));
+  const address = testServer.address();
+  const testOrigin = `http://localhost:${address && typeof address === 'object' ? address.port : 0}`;
+  const site = await createSite(store.db, { name: 'E2E shop', origins: [storeOrigin, testOrigin] });
   await createUser(store.db, { email: 'agent@e2e.example', role: 'agent', password: 'e2e password 1', name: 'Mina' });
   const { token } = await createApiToken(store.db, { userEmail: 'agent@e2e.example' });
 
@@ -44,11 +67,14 @@ export async function startStack(): Promise<Stack> {
   return {
     soriOrigin,
     storeOrigin,
+    testOrigin,
+    pages,
     site,
     token,
     store,
     async close() {
       await new Promise((resolve) => storeServer.close(resolve));
+      await new Promise((resolve) => testServer.close(resolve));
       await app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { Item, Sori } from '@sori/sdk';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenOptions } from '../loader/api.js';
 import type { Strings } from '../locales/en.js';
 import { Compose, type ComposeResult } from './Compose.js';
@@ -44,6 +44,20 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
     if (open && prefill?.kind) setView('compose');
   }, [openCount]);
 
+  // Escape closes from anywhere, also when focus fell to the page after a view changed.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
+
+  // A new view replaces the focused control: keep focus in the dialog.
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (view !== 'compose') dialog.current?.focus();
+  }, [view]);
+
   if (!open) return null;
 
   async function send(result: ComposeResult) {
@@ -62,9 +76,8 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
       role="dialog"
       aria-modal="true"
       aria-labelledby="sori-title"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
+      tabIndex={-1}
+      ref={dialog}
     >
       <div class="h">
         <h2 id="sori-title">

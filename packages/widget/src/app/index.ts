@@ -19,10 +19,11 @@ function markActive(): void {
  */
 export const mount: Mount = (root, { site, endpoint, locale, strings: t, launcher }) => {
   const sori: Sori = createSori({ site, endpoint });
-  const style = document.createElement('style');
-  style.textContent = PANEL_CSS;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PANEL_CSS);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   const container = document.createElement('div');
-  root.append(style, container);
+  root.append(container);
 
   let open = false;
   let prefill: OpenOptions | undefined;

@@ -26,20 +26,27 @@ function start(script: HTMLScriptElement | null): void {
   if (!site) console.error('[sori] data-site is missing on the script tag: copy the site key (pk_…) from `pnpm sori site create`');
   const locale = pickLocale(script?.dataset['locale'], navigator.language);
 
-  // One host element, fixed and sizeless, so the page's layout never moves; styles live in its shadow root.
-  const host = document.createElement('div');
+  // One host element, fixed and sizeless, so the page's layout never moves; styles live in its
+  // shadow root. A custom tag escapes the page's `div`/`button` rules, and `!important` inline
+  // styles beat even the page's `!important` ones (`* { all: unset !important }` and the like).
+  const host = document.createElement('sori-widget');
   host.setAttribute('data-sori', '');
-  host.style.cssText = 'all:initial;position:fixed;width:0;height:0;right:0;bottom:0;z-index:2147483000';
+  host.style.cssText =
+    'all:initial!important;display:block!important;position:fixed!important;width:0!important;height:0!important;' +
+    'right:0!important;bottom:0!important;z-index:2147483000!important;visibility:visible!important;transform:none!important;opacity:1!important';
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = LAUNCHER_CSS;
+  // A constructed stylesheet, not a <style> element: a page's strict CSP (no 'unsafe-inline')
+  // blocks the one and allows the other.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(LAUNCHER_CSS);
+  root.adoptedStyleSheets = [sheet];
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'sori-launcher';
   launcher.setAttribute('part', 'launcher');
   launcher.setAttribute('aria-haspopup', 'dialog');
   launcher.textContent = LAUNCHER_LABEL[locale];
-  root.append(style, launcher);
+  root.append(launcher);
   document.body.append(host);
 
   let app: Promise<WidgetApi> | undefined;

@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startStack, type Stack } from './harness.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+describe('the widget in real Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let pageCount = 0;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** A page on the store's origin with the given body and headers, the Sori tag included. */
+  async function storePage(options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    const tag = `<script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"${options.locale ? ` data-locale="${options.locale}"` : ''}></script>`;
+    const path = `/page-${++pageCount}`;
+    stack.pages.set(path, {
+      headers: options.headers ?? {},
+      html: `<!doctype html><html lang="en"><head><title>Test shop</title>${options.head ?? ''}${tag}</head><body><main><h1>Test shop</h1>${options.body ?? ''}</main></body></html>`,
+    });
+    await page.goto(`${stack.testOrigin}${path}`);
+    return { page, problems };
+  }
+
+  async function sendComplaint(page: Page, labels = { launcher: 'Feedback', kind: 'Complaint', message: 'Your message', send: 'Send' }) {
+    await page.getByRole('button', { name: labels.launcher }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: labels.kind }).check();
+    await dialog.getByRole('textbox', { name: labels.message }).fill('Sent from a difficult page');
+    await dialog.getByRole('button', { name: labels.send }).click();
+    await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    return dialog;
+  }
+
+  it('works on a page whose CSS attacks everything', async () => {
+    const hostile = `<style>
+      * { all: unset !important; font-size: 48px !important; color: transparent !important; }
+      button, [role=dialog], div { display: none !important; visibility: hidden !important; transform: rotate(7deg) !important; }
+      :host, ::slotted(*) { display: none !important; }
+    </style>`;
+    const { page, problems } = await storePage({ head: hostile });
+    const launcher = page.getByRole('button', { name: 'Feedback' });
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    const fontSize = await launcher.evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe('15px');
+    await sendComplaint(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('works under a strict Content-Security-Policy with no unsafe-inline or unsafe-eval', async () => {
+    const csp = `default-src 'none'; script-src ${stack.soriOrigin}; connect-src ${stack.soriOrigin}; style-src 'self'; img-src 'self'`;
+    const { page, problems } = await storePage({ headers: { 'content-security-policy': csp } });
+    await sendComplaint(page);
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+  });
+
+  it('has no axe-core violations in the open panel', async () => {
+    const { page } = await storePage();
+    await sendComplaint(page);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run({ include: [['[data-sori]']] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('can be used with the keyboard alone, and gives focus back on Escape', async () => {
+    const { page } = await storePage();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-sori'))).toBe(true);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByRole('radio', { name: 'Question' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: 'Complaint' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const focused = await page.evaluate(() => document.querySelector('[data-sori]')?.shadowRoot?.activeElement?.textContent);
+    expect(focused).toBe('Feedback');
+  });
+
+  it('speaks Korean with data-locale="ko"', async () => {
+    const { page } = await storePage({ locale: 'ko' });
+    const dialog = await sendComplaint(page, { launcher: '의견 보내기', kind: '불만', message: '내용', send: '보내기' });
+    await expect.poll(() => dialog.getByText('접수됨').first().isVisible()).toBe(true);
+  });
+
+  it('fits a phone screen', async () => {
+    const { page } = await storePage({ viewport: { width: 360, height: 640 } });
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const box = await page.getByRole('dialog').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+  });
+
+  it('causes no layout shift on the host page', async () => {
+    const { page } = await storePage({ body: '<p style="height:2000px">Long page</p>' });
+    await expect.poll(() => page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) total += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 300);
+        }),
+    );
+    expect(shift).toBe(0);
+  });
+});
