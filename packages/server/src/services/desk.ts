@@ -108,7 +108,7 @@ export async function changeSubmission(
     if (!row) throw errors.notFound(`Submission ${id}`);
     const now = new Date().toISOString();
     const set: Updateable<SubmissionTable> = {};
-    const changes: Array<{ type: string; public: boolean; data: Record<string, unknown> }> = [];
+    const changes: Array<{ type: string; public: boolean; data: object }> = [];
 
     if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
       if (patch.kind) set.kind = patch.kind;
@@ -150,22 +150,7 @@ export async function changeSubmission(
       .executeTakeFirstOrThrow();
     const events: DeskEvent[] = [];
     for (const change of changes) {
-      const event = await appendEvent(trx, {
-        submission_id: id,
-        reporter_id: row.reporter_id,
-        site_id: row.site_id,
-        type: change.type,
-        at: now,
-        author: 'staff',
-        actor_id: staff.id,
-        actor_name: staff.name,
-        public: change.public ? 1 : 0,
-        status: updated.status,
-        awaiting: updated.awaiting,
-        message: null,
-        message_client_id: null,
-        data: JSON.stringify(change.data),
-      });
+      const event = await appendEvent(trx, { ...change, submission: updated, author: 'staff', actor: staff, at: now });
       events.push(toDeskEvent(event));
     }
     if (set.status === 'resolved') await notifyResolved(trx, updated);
@@ -198,22 +183,7 @@ export async function addStaffMessage(
           .returningAll()
           .executeTakeFirstOrThrow()
       : row;
-    const event = await appendEvent(trx, {
-      submission_id: id,
-      reporter_id: row.reporter_id,
-      site_id: row.site_id,
-      type: visibility,
-      at: now,
-      author: 'staff',
-      actor_id: staff.id,
-      actor_name: staff.name,
-      public: isReply ? 1 : 0,
-      status: updated.status,
-      awaiting: updated.awaiting,
-      message,
-      message_client_id: null,
-      data: null,
-    });
+    const event = await appendEvent(trx, { type: visibility, submission: updated, author: 'staff', actor: staff, public: isReply, message, at: now });
     if (isReply) await notifyReply(trx, updated, message);
     return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
   });
@@ -231,20 +201,13 @@ export async function addImprovement(
     const known = await departmentsOf(trx, row.site_id);
     if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
     const event = await appendEvent(trx, {
-      submission_id: id,
-      reporter_id: row.reporter_id,
-      site_id: row.site_id,
       type: 'improvement',
-      at: new Date().toISOString(),
+      submission: row,
       author: 'staff',
-      actor_id: staff.id,
-      actor_name: staff.name,
-      public: 0,
-      status: row.status,
-      awaiting: row.awaiting,
+      actor: staff,
+      public: false,
       message: input.note,
-      message_client_id: null,
-      data: JSON.stringify({ department: input.department }),
+      data: { department: input.department },
     });
     const submission = toDeskSubmission(row);
     await notifyWebhooks(trx, row.site_id, input.department, 'improvement.created', { submission, department: input.department, note: input.note });
@@ -270,22 +233,7 @@ export async function eraseSubmission(db: Kysely<Database>, id: string, reason: 
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.updateTable('events').set({ message: ERASED }).where('submission_id', '=', id).where('author', '=', 'reporter').where('message', 'is not', null).execute();
-    const event = await appendEvent(trx, {
-      submission_id: id,
-      reporter_id: row.reporter_id,
-      site_id: row.site_id,
-      type: 'erasure',
-      at: now,
-      author: 'staff',
-      actor_id: staff.id,
-      actor_name: staff.name,
-      public: 0,
-      status: row.status,
-      awaiting: row.awaiting,
-      message: reason,
-      message_client_id: null,
-      data: null,
-    });
+    const event = await appendEvent(trx, { type: 'erasure', submission: row, author: 'staff', actor: staff, public: false, message: reason, at: now });
     return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
   });
 }

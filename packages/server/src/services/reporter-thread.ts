@@ -62,7 +62,7 @@ export async function storeMessages(
         continue;
       }
       const now = new Date();
-      await trx
+      const updated = await trx
         .updateTable('submissions')
         .set({
           awaiting: 'staff',
@@ -70,22 +70,16 @@ export async function storeMessages(
           expected_response_by: new Date(now.getTime() + slaMinutes(site, submission.kind as Kind) * 60_000).toISOString(),
         })
         .where('id', '=', submission.id)
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const event = await appendEvent(trx, {
-        submission_id: submission.id,
-        reporter_id: reporterId,
-        site_id: site.id,
         type: 'message',
-        at: now.toISOString(),
+        submission: updated,
         author: 'reporter',
-        actor_id: null,
-        actor_name: null,
-        public: 1,
-        status: submission.status,
-        awaiting: 'staff',
+        public: true,
         message: input.message,
-        message_client_id: input.clientId,
-        data: null,
+        messageClientId: input.clientId,
+        at: now.toISOString(),
       });
       results.push({ clientId, result: 'accepted', event: toPublicEvent(event, submission.client_id) });
     }
@@ -125,20 +119,13 @@ export async function rateSubmission(
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendEvent(trx, {
-      submission_id: row.id,
-      reporter_id: reporterId,
-      site_id: row.site_id,
       type: 'rating',
-      at: now,
+      submission: updated,
       author: 'reporter',
-      actor_id: null,
-      actor_name: null,
-      public: 1,
-      status,
-      awaiting: updated.awaiting,
-      message: rating.comment ?? null,
-      message_client_id: null,
-      data: JSON.stringify({ score: rating.score, wouldBuyAgain: rating.wouldBuyAgain, ...(reopened ? { reopened: true } : {}) }),
+      public: true,
+      message: rating.comment,
+      data: { score: rating.score, wouldBuyAgain: rating.wouldBuyAgain, ...(reopened ? { reopened: true } : {}) },
+      at: now,
     });
     const events = await trx.selectFrom('events').selectAll().where('submission_id', '=', row.id).where('public', '=', 1).orderBy('id').execute();
     return { item: toReporterItem(updated, events), reopened };

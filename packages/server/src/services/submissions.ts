@@ -119,22 +119,7 @@ async function storeOne(
     .executeTakeFirst();
 
   if (inserted) {
-    await appendEvent(trx, {
-      submission_id: id,
-      reporter_id: reporterId,
-      site_id: site.id,
-      type: 'received',
-      at: receivedAt,
-      author: 'system',
-      actor_id: null,
-      actor_name: null,
-      public: 1,
-      status: 'received',
-      awaiting: 'staff',
-      message: null,
-      message_client_id: null,
-      data: null,
-    });
+    await appendEvent(trx, { type: 'received', submission: inserted, author: 'system', public: true, at: receivedAt });
     await notifyWebhooks(trx, site.id, null, 'submission.created', toDeskSubmission(inserted));
     return { clientId: item.clientId, result: 'accepted', receipt: receiptOf(inserted) };
   }

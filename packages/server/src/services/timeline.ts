@@ -1,13 +1,49 @@
 import { publicStatusOf, type Awaiting, type DeskEvent, type PublicEvent, type Status } from '@sori/protocol';
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, EventTable } from '../db/schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, EventTable, SubmissionTable } from '../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type EventRow = Selectable<EventTable>;
 
+/** One event to append. */
+export interface NewEvent {
+  type: string;
+  author: 'staff' | 'reporter' | 'system';
+  /** Whether the shopper sees it. */
+  public: boolean;
+  /** The submission as it is after the event (its status and who is awaited are recorded). */
+  submission: Pick<Selectable<SubmissionTable>, 'id' | 'reporter_id' | 'site_id' | 'status' | 'awaiting'>;
+  /** The staff member who acted. */
+  actor?: { id: string; name: string };
+  message?: string | undefined;
+  messageClientId?: string;
+  data?: object;
+  /** @default now */
+  at?: string;
+}
+
 /** Appends one event to a submission's timeline (append-only) and returns it with its id. */
-export async function appendEvent(db: Db, event: Insertable<EventTable>): Promise<EventRow> {
-  return db.insertInto('events').values(event).returningAll().executeTakeFirstOrThrow();
+export async function appendEvent(db: Db, event: NewEvent): Promise<EventRow> {
+  return db
+    .insertInto('events')
+    .values({
+      submission_id: event.submission.id,
+      reporter_id: event.submission.reporter_id,
+      site_id: event.submission.site_id,
+      type: event.type,
+      at: event.at ?? new Date().toISOString(),
+      author: event.author,
+      actor_id: event.actor?.id ?? null,
+      actor_name: event.actor?.name ?? null,
+      public: event.public ? 1 : 0,
+      status: event.submission.status,
+      awaiting: event.submission.awaiting,
+      message: event.message ?? null,
+      message_client_id: event.messageClientId ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
