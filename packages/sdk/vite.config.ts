@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import { alias } from '../../vitest.shared.js';
 
 /**
- * The SDK as one minified ES module with idb inside: `dist/index.js`. Built as an app entry rather
- * than in library mode, because library mode keeps whitespace in ES output.
+ * The SDK as one minified ES module with no externals: `dist/index.js` (budget: 5 KB gzip). Built as
+ * an app entry rather than in library mode, because library mode keeps whitespace in ES output.
+ * Target ES2022, not ES2020: lowering the `#private` fields costs about 0.6 KB gzip in WeakMap helpers.
  */
 export default defineConfig({
   resolve: { alias },

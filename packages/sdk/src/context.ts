@@ -14,15 +14,15 @@ export interface Context {
   /** Stores an item (durably) and tells listeners. */
   save(item: StoredItem): Promise<void>;
   status: SoriStatus;
-  /** Changes the status and tells listeners when something changed. */
-  setStatus(patch: Partial<SoriStatus>): void;
+  /** Changes the status and tells listeners when something changed; `error: undefined` clears the error. */
+  setStatus(patch: { [K in keyof SoriStatus]?: SoriStatus[K] | undefined }): void;
   /** Called when an item got accepted: the update stream may start. */
   onAccepted(): void;
 }
 
 /** The shopper's view of a stored item. */
 export function toItem(stored: StoredItem): Item {
-  const { wire: _wire, attempts: _attempts, lastRead, ...item } = stored;
+  const { wire: _wire, lastRead, ...item } = stored;
   const unread = stored.timeline.filter((e) => e.author === 'staff' && e.id > lastRead).length;
   return { ...item, unread };
 }

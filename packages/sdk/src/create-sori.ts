@@ -9,24 +9,22 @@ import { SyncEngine } from './sync-engine.js';
 import type { Item, Rating, Sori, SoriEvents, SoriOptions, SoriStatus, SubmitInput } from './types.js';
 import { mergeServerItem, UpdateStream } from './update-stream.js';
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The reporter secret: 256 random bits made on first use and kept with the outbox. */
+/** The reporter secret: 256 random bits made on first use and kept with the outbox, as 64 lowercase hex digits. */
 async function reporterSecret(outbox: Outbox): Promise<string> {
   const known = await outbox.meta<string>('reporter');
   if (known) return known;
-  const secret = hex(crypto.getRandomValues(new Uint8Array(32)));
+  // `+ 256` then dropping the leading 1 gives each byte its two digits, leading zero included.
+  const secret = crypto.getRandomValues(new Uint8Array(32)).reduce((hex, byte) => hex + (byte + 256).toString(16).slice(1), '');
   await outbox.setMeta('reporter', secret);
   return secret;
 }
 
-function checkInput(input: SubmitInput): void {
-  if (!KINDS.includes(input.kind)) throw new SoriError('invalid_input', `"kind" must be one of ${KINDS.join(', ')}; got "${String(input.kind)}"`);
-  const message = typeof input.message === 'string' ? input.message.trim() : '';
-  if (!message) throw new SoriError('invalid_input', '"message" is empty: write what happened');
-  if (message.length > LIMITS.messageChars) throw new SoriError('invalid_input', `"message" is longer than ${LIMITS.messageChars} characters`);
+/** The trimmed text of a message or reply; refused early, with what to do, when the server would refuse it. */
+function checkText(text: unknown): string {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (!trimmed) throw new SoriError('invalid_input', '"message" is empty: write what happened');
+  if (trimmed.length > LIMITS.messageChars) throw new SoriError('invalid_input', `"message" is longer than ${LIMITS.messageChars} characters: shorten it`);
+  return trimmed;
 }
 
 /**
@@ -45,7 +43,7 @@ export function createSori(options: SoriOptions): Sori {
   let pageContext: Record<string, string | number | boolean | null> = {};
   let siteConfig: Promise<SiteConfig> | undefined;
   let destroyed = false;
-  const status: SoriStatus = { online: typeof navigator === 'undefined' || navigator.onLine !== false, syncing: false, storage: 'indexeddb', pending: 0, live: 'off' };
+  const status: SoriStatus = { online: globalThis.navigator?.onLine !== false, syncing: false, storage: 'indexeddb', pending: 0, live: 'off' };
 
   const ready = (async () => {
     const outbox = await openOutbox(options.dbName ?? 'sori');
@@ -65,6 +63,8 @@ export function createSori(options: SoriOptions): Sori {
       setStatus(patch) {
         const changed = (Object.keys(patch) as Array<keyof SoriStatus>).some((k) => patch[k] !== status[k]);
         Object.assign(status, patch);
+        // Leave the key out rather than `undefined`, as `exactOptionalPropertyTypes` reads `error?`.
+        if (!status.error) delete status.error;
         if (changed) emitter.emit('status', { ...status });
       },
       onAccepted: () => void stream.start(),
@@ -76,28 +76,30 @@ export function createSori(options: SoriOptions): Sori {
   })();
 
   // Triggers: start-up (next page load sends what is left), back online, back to the tab.
-  const onOnline = () => {
+  // `online`, `offline` and back-to-the-tab all ask the browser, so a tab shown while offline does not claim to be online.
+  const onNetwork = () => {
     void ready.then(({ ctx, sync, stream }) => {
-      ctx.setStatus({ online: true });
+      ctx.setStatus({ online: navigator.onLine });
+      if (!navigator.onLine) return;
       void sync.flush();
       stream.poke();
     });
   };
-  const onOffline = () => void ready.then(({ ctx }) => ctx.setStatus({ online: false }));
   const onVisible = () => {
-    if (document.visibilityState === 'visible') onOnline();
+    if (document.visibilityState === 'visible') onNetwork();
   };
   const listening = new AbortController();
   if (typeof window !== 'undefined') {
     const { signal } = listening;
-    window.addEventListener('online', onOnline, { signal });
-    window.addEventListener('offline', onOffline, { signal });
+    window.addEventListener('online', onNetwork, { signal });
+    window.addEventListener('offline', onNetwork, { signal });
     document.addEventListener('visibilitychange', onVisible, { signal });
   }
   void ready.then(async ({ sync, stream, outbox }) => {
     if (destroyed) return;
     await sync.flush();
-    if ((await outbox.all()).some((i) => i.delivery === 'accepted')) void stream.start();
+    // Statuses and replies that came while no page was open: from the stream, or once when it is off.
+    if ((await outbox.all()).some((i) => i.delivery === 'accepted')) void (options.live === false ? stream.refresh().catch(() => undefined) : stream.start());
   });
 
   async function find(id: string): Promise<StoredItem> {
@@ -108,39 +110,29 @@ export function createSori(options: SoriOptions): Sori {
   }
 
   async function queue(input: SubmitInput): Promise<Item> {
-    checkInput(input);
+    if (!KINDS.includes(input.kind)) throw new SoriError('invalid_input', `"kind" must be one of ${KINDS.join(', ')}; got "${input.kind}"`);
+    const message = checkText(input.message);
     const { ctx, sync } = await ready;
     const contact = { ...present({ email: who.email, name: who.name }), ...input.contact };
     const context = { ...present({ customerId: who.customerId }), ...pageContext, ...input.context };
+    const id = crypto.randomUUID();
+    // What the shopper sees of the item, and sends along with more.
+    const shown = { kind: input.kind, message, createdAt: new Date().toISOString(), ...present({ product: input.product, orderRef: input.orderRef }) };
     const wire: SubmissionInput = {
-      clientId: crypto.randomUUID(),
-      kind: input.kind,
-      message: input.message.trim(),
-      createdAt: new Date().toISOString(),
+      clientId: id,
+      ...shown,
       ...present({
         contact: Object.keys(contact).length ? contact : undefined,
         context: Object.keys(context).length ? context : undefined,
-        product: input.product,
-        orderRef: input.orderRef,
-        pageUrl: typeof location !== 'undefined' && /^https?:/.test(location.href) ? location.href : undefined,
-        locale: typeof navigator !== 'undefined' ? navigator.language : undefined,
+        // Only web pages: a `file:` or extension URL is nothing the server may store.
+        pageUrl: /^https?:/.test(globalThis.location?.href) ? location.href : undefined,
+        locale: globalThis.navigator?.language,
         trap: input.trap,
+        // The server wants whole, non-negative milliseconds; a bad value must not get the item refused.
         fillMs: input.fillMs === undefined ? undefined : Math.max(0, Math.round(input.fillMs)),
       }),
     };
-    const stored: StoredItem = {
-      id: wire.clientId,
-      kind: wire.kind,
-      message: wire.message,
-      createdAt: wire.createdAt,
-      delivery: 'queued',
-      timeline: [],
-      outgoing: [],
-      wire,
-      attempts: 0,
-      lastRead: 0,
-      ...present({ product: wire.product, orderRef: wire.orderRef }),
-    };
+    const stored: StoredItem = { id, ...shown, delivery: 'queued', timeline: [], outgoing: [], wire, lastRead: 0 };
     // "Saved" only once the IndexedDB transaction completed.
     await ctx.save(stored);
     ctx.setStatus({ pending: ctx.status.pending + 1 });
@@ -158,9 +150,7 @@ export function createSori(options: SoriOptions): Sori {
       return find(id).then(toItem, () => undefined);
     },
     async reply(id, message) {
-      const text = message.trim();
-      if (!text) throw new SoriError('invalid_input', 'The reply is empty');
-      if (text.length > LIMITS.messageChars) throw new SoriError('invalid_input', `The reply is longer than ${LIMITS.messageChars} characters`);
+      const text = checkText(message);
       const { ctx, sync } = await ready;
       const item = await find(id);
       const outgoing = [...item.outgoing, { clientId: crypto.randomUUID(), message: text, createdAt: new Date().toISOString(), delivery: 'queued' as const }];
@@ -172,8 +162,8 @@ export function createSori(options: SoriOptions): Sori {
     async rate(id, rating: Rating) {
       const { ctx, credentials } = await ready;
       const item = await find(id);
-      if (!item.serverId) throw new SoriError('not_ready', 'This item has not reached the server yet; it can be rated once resolved');
-      const answer = await request<RatingResult>(credentials, PATHS.rating(item.serverId), { method: 'POST', body: rating });
+      if (!item.serverId) throw new SoriError('not_ready', 'This item has not reached the server yet: rate it once it is resolved');
+      const answer = await request<RatingResult>(credentials, PATHS.rating(item.serverId), rating);
       const updated = mergeServerItem(item, answer.item);
       await ctx.save(updated);
       return toItem(updated);

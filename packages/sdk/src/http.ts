@@ -8,28 +8,23 @@ export interface Credentials {
   reporter: string;
 }
 
-/** Calls the Sori server and answers its JSON, or throws {@link HttpError} / a `network` {@link SoriError}. */
-export async function request<T>(
-  credentials: Credentials,
-  path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; keepalive?: boolean } = {},
-): Promise<T> {
+/**
+ * Calls the Sori server and answers its JSON, or throws {@link HttpError} / a `network` {@link SoriError}.
+ * With a `body` it is a JSON `POST` (every POST of the protocol has one), without it a `GET`.
+ */
+export async function request<T>(credentials: Credentials, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { [SITE_HEADER]: credentials.site, [REPORTER_HEADER]: credentials.reporter };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const post = body !== undefined;
+  if (post) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(credentials.endpoint + path, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      ...(init.keepalive ? { keepalive: true } : {}),
-    });
+    res = await fetch(credentials.endpoint + path, { method: post ? 'POST' : 'GET', headers, body: post ? JSON.stringify(body) : null });
   } catch (error) {
-    throw new SoriError('network', `Could not reach ${credentials.endpoint}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SoriError('network', `Could not reach ${credentials.endpoint}: ${error}`);
   }
-  const body: unknown = await res.json().catch(() => undefined);
-  if (res.ok) return body as T;
-  const detail = (body as { error?: { code?: ErrorCode; message?: string; field?: string } } | undefined)?.error;
+  const answer: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return answer as T;
+  const detail = (answer as { error?: { code?: ErrorCode; message?: string; field?: string } } | undefined)?.error;
   const retryAfter = Number(res.headers.get('retry-after'));
   throw new HttpError(
     res.status,

@@ -1,11 +1,10 @@
 import type { SubmissionInput } from '@sori/protocol';
 import type { Item } from './types.js';
 
-/** An item as the outbox keeps it: what the shopper sees, plus what is sent and how often it was tried. */
+/** An item as the outbox keeps it: what the shopper sees, plus what is sent and what the shopper has read. */
 export interface StoredItem extends Omit<Item, 'unread'> {
   /** The exact body sent for this item: a resend must be byte-for-byte the same item. */
   wire: SubmissionInput;
-  attempts: number;
   /** Highest staff event id the shopper has seen. */
   lastRead: number;
 }

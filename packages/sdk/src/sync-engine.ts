@@ -49,7 +49,8 @@ export class SyncEngine {
 
   /** One sender per origin: tabs take turns through a Web Lock where the browser has them. */
   async #withLock(work: () => Promise<void>): Promise<void> {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    // Missing outside browsers and in old ones; then the in-instance guard of `flush` is all there is.
+    const locks = globalThis.navigator?.locks;
     if (!locks) return work();
     await locks.request('sori-sync', work);
   }
@@ -66,9 +67,17 @@ export class SyncEngine {
       }
       await this.#sendMessages(await this.#ctx.outbox.all());
       this.#failures = 0;
+      this.#ctx.setStatus({ error: undefined });
     } catch (error) {
       this.#failures++;
-      retryAfterMs = isHttpError(error) && error.retryAfter ? error.retryAfter * 1000 : undefined;
+      if (isTransient(error)) {
+        retryAfterMs = isHttpError(error) && error.retryAfter ? error.retryAfter * 1000 : undefined;
+      } else {
+        // Refused as a whole (unknown site, origin not allowed, …): the site owner has to fix the set-up,
+        // so the items wait, queued and never dropped, and we ask again only now and then.
+        retryAfterMs = this.#ctx.maxRetryDelayMs;
+        if (isHttpError(error)) this.#ctx.setStatus({ error: { code: error.code, message: error.message, ...present({ field: error.field }) } });
+      }
     } finally {
       this.#ctx.setStatus({ syncing: false, pending: await this.#pending() });
     }
@@ -78,15 +87,12 @@ export class SyncEngine {
   /** Tries again later: after what the server asked for (`Retry-After`), or after a backoff. */
   #schedule(retryAfterMs?: number): void {
     const delay = retryAfterMs ?? backoff(this.#failures, this.#ctx.maxRetryDelayMs);
-    const at = new Date(Date.now() + delay).toISOString();
-    void this.#markWaiting((item) => ({ ...item, nextRetryAt: at }));
+    const nextRetryAt = new Date(Date.now() + delay).toISOString();
     this.#timer = setTimeout(() => void this.flush(), delay);
-  }
-
-  async #markWaiting(change: (item: StoredItem) => StoredItem): Promise<void> {
-    for (const item of await this.#ctx.outbox.all()) {
-      if (waiting(item)) await this.#ctx.save(change(item));
-    }
+    // Shown to the shopper ("next try at …") on each waiting item.
+    void this.#ctx.outbox.all().then(async (all) => {
+      for (const item of all) if (waiting(item)) await this.#ctx.save({ ...item, nextRetryAt });
+    });
   }
 
   async #pending(): Promise<number> {
@@ -95,20 +101,20 @@ export class SyncEngine {
   }
 
   async #sendItems(batch: StoredItem[]): Promise<void> {
-    for (const item of batch) await this.#ctx.save({ ...item, delivery: 'sending', attempts: item.attempts + 1 });
+    for (const item of batch) await this.#ctx.save({ ...item, delivery: 'sending' });
     let answer: SubmissionBatchResult;
     try {
-      answer = await request<SubmissionBatchResult>(this.#ctx.credentials, PATHS.submissions, { method: 'POST', body: { items: batch.map((i) => i.wire) } });
+      answer = await request<SubmissionBatchResult>(this.#ctx.credentials, PATHS.submissions, { items: batch.map((i) => i.wire) });
     } catch (error) {
-      if (isTransient(error)) {
-        for (const item of batch) await this.#ctx.save({ ...(await this.#current(item)), delivery: 'queued' });
-        throw error;
+      // A request refused for what it carries (400, 413, 422) will be refused again: its items are
+      // rejected with the reason, kept for edit-and-resend. Anything else (network, 5xx, 429, and
+      // 401/403, which the site owner fixes in the set-up) leaves them queued.
+      const final = isHttpError(error) && !isTransient(error) && error.status !== 401 && error.status !== 403;
+      for (const item of batch) {
+        const current = await this.#current(item);
+        await this.#ctx.save(final ? { ...current, delivery: 'rejected', error: { code: error.code, message: error.message, ...present({ field: error.field }) } } : { ...current, delivery: 'queued' });
       }
-      // The whole request was refused for good (unknown site, origin not allowed, …): say why on each item.
-      const reason: Rejection = isHttpError(error)
-        ? { code: error.code, message: error.message, ...present({ field: error.field }) }
-        : { code: 'invalid', message: String(error) };
-      for (const item of batch) await this.#ctx.save({ ...(await this.#current(item)), delivery: 'rejected', error: reason });
+      if (!final) throw error;
       return;
     }
     let accepted = false;
@@ -146,11 +152,12 @@ export class SyncEngine {
         .filter(waiting)
         .map((m) => ({ clientId: m.clientId, submissionClientId: i.id, message: m.message, createdAt: m.createdAt })),
     );
-    if (messages.length === 0) return;
-    const answer = await request<MessageBatchResult>(this.#ctx.credentials, PATHS.messages, {
-      method: 'POST',
-      body: { items: messages.slice(0, LIMITS.batchItems) },
-    });
+    for (let i = 0; i < messages.length; i += LIMITS.batchItems) {
+      await this.#applyMessageResults(ready, await request<MessageBatchResult>(this.#ctx.credentials, PATHS.messages, { items: messages.slice(i, i + LIMITS.batchItems) }));
+    }
+  }
+
+  async #applyMessageResults(ready: StoredItem[], answer: MessageBatchResult): Promise<void> {
     for (const item of ready) {
       const current = await this.#current(item);
       const outgoing = current.outgoing.flatMap((m) => {

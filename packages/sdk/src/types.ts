@@ -133,6 +133,12 @@ export interface SoriStatus {
   pending: number;
   /** Whether the update stream is connected (`sse`), polling, or off. */
   live: 'sse' | 'polling' | 'off';
+  /**
+   * Why the server refuses every request right now (e.g. `unknown_site`, `origin_not_allowed`):
+   * a set-up problem for the site owner. Items stay queued and are retried at the longest backoff;
+   * the field goes away once a request gets through.
+   */
+  error?: Rejection;
 }
 
 /** Events of {@link Sori.on}. */

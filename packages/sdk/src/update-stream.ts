@@ -31,6 +31,8 @@ export class UpdateStream {
   #source: EventSource | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** Times a stream opened; from the second on it is a reconnect. */
+  #opened = 0;
   #started = false;
   #stopped = false;
 
@@ -57,7 +59,8 @@ export class UpdateStream {
 
   /** Re-reads this reporter's items from the server (after a reconnect nothing is missed). */
   async refresh(): Promise<void> {
-    const answer = await request<ReporterItemsResponse>(this.#ctx.credentials, `${PATHS.items}?since=0`);
+    const since = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
+    const answer = await request<ReporterItemsResponse>(this.#ctx.credentials, `${PATHS.items}?since=${since}`);
     for (const server of answer.items) {
       const stored = await this.#ctx.outbox.get(server.clientId);
       if (stored) await this.#ctx.save(mergeServerItem(stored, server));
@@ -78,13 +81,15 @@ export class UpdateStream {
 
   async #openSource(): Promise<void> {
     try {
-      const { ticket } = await request<StreamTicket>(this.#ctx.credentials, PATHS.streamTickets, { method: 'POST', body: {} });
+      const { ticket } = await request<StreamTicket>(this.#ctx.credentials, PATHS.streamTickets, {});
       const cursor = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
       // Tickets are URL-safe (base64url) by construction.
       const url = `${this.#ctx.credentials.endpoint}${PATHS.updates}?ticket=${ticket}&lastEventId=${cursor}`;
       const source = new EventSource(url);
       this.#source = source;
       source.addEventListener('open', () => {
+        // A reconnect (ours or the browser's own): re-read what changed meanwhile, so nothing is missed.
+        if (this.#opened++) void this.refresh().catch(() => undefined);
         this.#failures = 0;
         this.#ctx.setStatus({ live: 'sse' });
       });

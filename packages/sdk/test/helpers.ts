@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { PublicEvent, ReporterItem } from '@sori/protocol';
+import { createSori, type Item, type Sori, type SoriOptions } from '../src/index.js';
+import { ENDPOINT, SITE, type fakeServer } from './fake-server.js';
+
+/** Clients a test opened, to destroy after it. */
+export const opened: Sori[] = [];
+
+/** A client on its own fresh database (unless `dbName` is given), with short timers. */
+export function sori(extra: Partial<SoriOptions> = {}): Sori {
+  const client = createSori({ site: SITE, endpoint: ENDPOINT, dbName: `db-${randomUUID()}`, pollIntervalMs: 30, maxRetryDelayMs: 50, ...extra });
+  opened.push(client);
+  return client;
+}
+
+/** Waits until an item reaches a state, and answers it. */
+export async function until(client: Sori, id: string, check: (item: Item) => boolean, tries = 300): Promise<Item> {
+  for (let i = 0; i < tries; i++) {
+    const item = await client.item(id);
+    if (item && check(item)) return item;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`item ${id} never got there: ${JSON.stringify(await client.item(id))}`);
+}
+
+/** Waits until `check` holds. */
+export async function eventually(check: () => boolean, tries = 300): Promise<void> {
+  for (let i = 0; i < tries && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!check()) throw new Error('never happened');
+}
+
+/** The server's view of a stored item, as `GET /v1/reporter/items` and the rating answer carry it. */
+export function reporterItem(fake: ReturnType<typeof fakeServer>, clientId: string, changes: Partial<ReporterItem> = {}): ReporterItem {
+  const s = fake.stored.get(clientId);
+  if (!s) throw new Error(`no stored item ${clientId}`);
+  const at = new Date().toISOString();
+  return {
+    id: s.id,
+    clientId,
+    trackingNumber: s.trackingNumber,
+    kind: s.input.kind,
+    message: s.input.message,
+    contactPreference: 'widget',
+    status: 'received',
+    publicStatus: 'received',
+    createdAt: s.input.createdAt,
+    receivedAt: at,
+    expectedResponseBy: at,
+    timeline: [],
+    ...changes,
+  };
+}
+
+/** A public event for a stored item. */
+export function publicEvent(fake: ReturnType<typeof fakeServer>, clientId: string, event: Partial<PublicEvent> & Pick<PublicEvent, 'id'>): PublicEvent {
+  const s = fake.stored.get(clientId);
+  if (!s) throw new Error(`no stored item ${clientId}`);
+  return { type: 'status', submissionId: s.id, clientId, at: new Date().toISOString(), author: 'staff', status: 'in_progress', publicStatus: 'in_review', ...event };
+}
