@@ -1,7 +1,7 @@
 import type { Emitter } from './emitter.js';
 import type { Credentials } from './http.js';
 import type { Outbox, StoredItem } from './outbox.js';
-import type { Item, SoriEvents, SoriStatus } from './types.js';
+import type { Delivery, Item, SoriEvents, SoriStatus } from './types.js';
 
 /** What the SDK's parts share: settings, storage, credentials and the way to tell the page. */
 export interface Context {
@@ -18,13 +18,21 @@ export interface Context {
   setStatus(patch: { [K in keyof SoriStatus]?: SoriStatus[K] | undefined }): void;
   /** Called when an item got accepted: the update stream may start. */
   onAccepted(): void;
+  /** When the sender tries next, while items wait after a failure. */
+  retryAt?: string | undefined;
 }
 
-/** The shopper's view of a stored item. */
-export function toItem(stored: StoredItem): Item {
-  const { wire: _wire, lastRead, ...item } = stored;
+/** Whether something still waits to reach the server. */
+export const waiting = (thing: { delivery: Delivery }): boolean => thing.delivery === 'queued' || thing.delivery === 'sending';
+
+/**
+ * The shopper's view of a stored item. `retryAt` is the sender's next attempt: one time for every
+ * waiting item, so it is added here rather than written into each stored item on every failure.
+ */
+export function toItem(stored: StoredItem, retryAt?: string): Item {
+  const { wire: _wire, lastRead, nextRetryAt: _old, ...item } = stored;
   const unread = stored.timeline.filter((e) => e.author === 'staff' && e.id > lastRead).length;
-  return { ...item, unread };
+  return { ...item, unread, ...present({ nextRetryAt: waiting(stored) ? retryAt : undefined }) };
 }
 
 /** Optional fields whose value may be absent, as `exactOptionalPropertyTypes` wants them written. */

@@ -58,7 +58,7 @@ export function createSori(options: SoriOptions): Sori {
       status,
       async save(item) {
         await outbox.put(item);
-        emitter.emit('item', toItem(item));
+        emitter.emit('item', toItem(item, ctx.retryAt));
       },
       setStatus(patch) {
         const changed = (Object.keys(patch) as Array<keyof SoriStatus>).some((k) => patch[k] !== status[k]);
@@ -72,7 +72,8 @@ export function createSori(options: SoriOptions): Sori {
     ctx.setStatus({ storage: outbox.kind });
     const sync = new SyncEngine(ctx);
     const stream = new UpdateStream(ctx);
-    return { ctx, outbox, sync, stream, credentials };
+    const view = (item: StoredItem) => toItem(item, ctx.retryAt);
+    return { ctx, outbox, sync, stream, credentials, view };
   })();
 
   // Triggers: start-up (next page load sends what is left), back online, back to the tab.
@@ -140,14 +141,16 @@ export function createSori(options: SoriOptions): Sori {
     return toItem(stored);
   }
 
+  const view = async (item: StoredItem) => (await ready).view(item);
+
   return {
     submit: queue,
     async items() {
-      const { outbox } = await ready;
-      return (await outbox.all()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map(toItem);
+      const { outbox, view } = await ready;
+      return (await outbox.all()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map(view);
     },
     async item(id) {
-      return find(id).then(toItem, () => undefined);
+      return find(id).then(view, () => undefined);
     },
     async reply(id, message) {
       const text = checkText(message);
@@ -157,7 +160,7 @@ export function createSori(options: SoriOptions): Sori {
       const updated = { ...item, outgoing };
       await ctx.save(updated);
       void sync.flush();
-      return toItem(updated);
+      return view(updated);
     },
     async rate(id, rating: Rating) {
       const { ctx, credentials } = await ready;
@@ -166,7 +169,7 @@ export function createSori(options: SoriOptions): Sori {
       const answer = await request<RatingResult>(credentials, PATHS.rating(item.serverId), rating);
       const updated = mergeServerItem(item, answer.item);
       await ctx.save(updated);
-      return toItem(updated);
+      return view(updated);
     },
     async resend(id, changes = {}) {
       const { outbox } = await ready;

@@ -1,13 +1,10 @@
 import { LIMITS, PATHS } from '@sori/protocol/constants';
 import type { MessageBatchResult, SubmissionBatchResult } from '@sori/protocol';
-import { backoff, present, type Context } from './context.js';
+import { backoff, present, waiting, type Context } from './context.js';
 import { isHttpError } from './errors.js';
 import { isTransient, request } from './http.js';
 import type { StoredItem } from './outbox.js';
 import type { Delivery, Rejection } from './types.js';
-
-/** Whether something still waits to reach the server. */
-const waiting = (thing: { delivery: Delivery }): boolean => thing.delivery === 'queued' || thing.delivery === 'sending';
 
 
 /**
@@ -57,6 +54,8 @@ export class SyncEngine {
 
   async #send(): Promise<void> {
     clearTimeout(this.#timer);
+    // Offline, every attempt would fail: wait for the `online` event instead of burning retries.
+    if (!this.#ctx.status.online) return;
     this.#ctx.setStatus({ syncing: true });
     let retryAfterMs: number | undefined;
     try {
@@ -67,6 +66,7 @@ export class SyncEngine {
       }
       await this.#sendMessages(await this.#ctx.outbox.all());
       this.#failures = 0;
+      this.#ctx.retryAt = undefined;
       this.#ctx.setStatus({ error: undefined });
     } catch (error) {
       this.#failures++;
@@ -87,12 +87,9 @@ export class SyncEngine {
   /** Tries again later: after what the server asked for (`Retry-After`), or after a backoff. */
   #schedule(retryAfterMs?: number): void {
     const delay = retryAfterMs ?? backoff(this.#failures, this.#ctx.maxRetryDelayMs);
-    const nextRetryAt = new Date(Date.now() + delay).toISOString();
+    // Shown on every waiting item (see `toItem`); one value, not a write per item per failure.
+    this.#ctx.retryAt = new Date(Date.now() + delay).toISOString();
     this.#timer = setTimeout(() => void this.flush(), delay);
-    // Shown to the shopper ("next try at …") on each waiting item.
-    void this.#ctx.outbox.all().then(async (all) => {
-      for (const item of all) if (waiting(item)) await this.#ctx.save({ ...item, nextRetryAt });
-    });
   }
 
   async #pending(): Promise<number> {
@@ -121,7 +118,7 @@ export class SyncEngine {
     for (const result of answer.results) {
       const item = batch.find((i) => i.id === result.clientId);
       if (!item) continue;
-      const { nextRetryAt: _, ...current } = await this.#current(item);
+      const current = await this.#current(item);
       if (result.result === 'rejected') {
         await this.#ctx.save({ ...current, delivery: 'rejected', error: result.error as Rejection });
         continue;
