@@ -11,8 +11,14 @@ export interface Context {
   maxRetryDelayMs: number;
   pollIntervalMs: number;
   live: boolean;
-  /** Stores an item (durably) and tells listeners. */
+  /** Stores a new item (durably) and tells listeners. */
   save(item: StoredItem): Promise<void>;
+  /**
+   * Changes a stored item: `change` gets the item as it is now and answers the new one (or
+   * nothing, to leave it). Changes run one at a time, so the sender and the update stream never
+   * write back a stale copy over each other's work.
+   */
+  update(id: string, change: (current: StoredItem) => StoredItem | undefined): Promise<StoredItem | undefined>;
   status: SoriStatus;
   /** Changes the status and tells listeners when something changed; `error: undefined` clears the error. */
   setStatus(patch: { [K in keyof SoriStatus]?: SoriStatus[K] | undefined }): void;

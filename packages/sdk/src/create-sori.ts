@@ -48,6 +48,7 @@ export function createSori(options: SoriOptions): Sori {
   const ready = (async () => {
     const outbox = await openOutbox(options.dbName ?? 'sori');
     const credentials: Credentials = { endpoint, site: options.site, reporter: await reporterSecret(outbox) };
+    let writes: Promise<unknown> = Promise.resolve();
     const ctx: Context = {
       credentials,
       outbox,
@@ -59,6 +60,16 @@ export function createSori(options: SoriOptions): Sori {
       async save(item) {
         await outbox.put(item);
         emitter.emit('item', toItem(item, ctx.retryAt));
+      },
+      update(id, change) {
+        const next = writes.then(async () => {
+          const current = await outbox.get(id);
+          const changed = current && change(current);
+          if (changed) await ctx.save(changed);
+          return changed;
+        });
+        writes = next.catch(() => undefined);
+        return next;
       },
       setStatus(patch) {
         const changed = (Object.keys(patch) as Array<keyof SoriStatus>).some((k) => patch[k] !== status[k]);
@@ -155,21 +166,19 @@ export function createSori(options: SoriOptions): Sori {
     async reply(id, message) {
       const text = checkText(message);
       const { ctx, sync } = await ready;
-      const item = await find(id);
-      const outgoing = [...item.outgoing, { clientId: crypto.randomUUID(), message: text, createdAt: new Date().toISOString(), delivery: 'queued' as const }];
-      const updated = { ...item, outgoing };
-      await ctx.save(updated);
+      const outgoing = { clientId: crypto.randomUUID(), message: text, createdAt: new Date().toISOString(), delivery: 'queued' as const };
+      const updated = await ctx.update((await find(id)).id, (item) => ({ ...item, outgoing: [...item.outgoing, outgoing] }));
       void sync.flush();
-      return view(updated);
+      // `find` just found it, and items are only deleted by `resend`, which needs a rejected one.
+      return view(updated!);
     },
     async rate(id, rating: Rating) {
       const { ctx, credentials } = await ready;
       const item = await find(id);
       if (!item.serverId) throw new SoriError('not_ready', 'This item has not reached the server yet: rate it once it is resolved');
       const answer = await request<RatingResult>(credentials, PATHS.rating(item.serverId), rating);
-      const updated = mergeServerItem(item, answer.item);
-      await ctx.save(updated);
-      return view(updated);
+      // Present: `find` just found it (see `reply`).
+      return view((await ctx.update(item.id, (current) => mergeServerItem(current, answer.item)))!);
     },
     async resend(id, changes = {}) {
       const { outbox } = await ready;
@@ -181,9 +190,10 @@ export function createSori(options: SoriOptions): Sori {
     },
     async markRead(id) {
       const { ctx } = await ready;
-      const item = await find(id);
-      const lastRead = Math.max(item.lastRead, ...item.timeline.map((e) => e.id));
-      if (lastRead !== item.lastRead) await ctx.save({ ...item, lastRead });
+      await ctx.update((await find(id)).id, (item) => {
+        const lastRead = Math.max(item.lastRead, ...item.timeline.map((e) => e.id));
+        return lastRead === item.lastRead ? undefined : { ...item, lastRead };
+      });
     },
     identify(next) {
       who = { ...who, ...next };

@@ -98,7 +98,7 @@ export class SyncEngine {
   }
 
   async #sendItems(batch: StoredItem[]): Promise<void> {
-    for (const item of batch) await this.#ctx.save({ ...item, delivery: 'sending' });
+    for (const item of batch) await this.#ctx.update(item.id, (c) => (waiting(c) ? { ...c, delivery: 'sending' } : undefined));
     let answer: SubmissionBatchResult;
     try {
       answer = await request<SubmissionBatchResult>(this.#ctx.credentials, PATHS.submissions, { items: batch.map((i) => i.wire) });
@@ -108,38 +108,33 @@ export class SyncEngine {
       // 401/403, which the site owner fixes in the set-up) leaves them queued.
       const final = isHttpError(error) && !isTransient(error) && error.status !== 401 && error.status !== 403;
       for (const item of batch) {
-        const current = await this.#current(item);
-        await this.#ctx.save(final ? { ...current, delivery: 'rejected', error: { code: error.code, message: error.message, ...present({ field: error.field }) } } : { ...current, delivery: 'queued' });
+        await this.#ctx.update(item.id, (c) =>
+          !waiting(c) ? undefined : final ? { ...c, delivery: 'rejected', error: { code: error.code, message: error.message, ...present({ field: error.field }) } } : { ...c, delivery: 'queued' },
+        );
       }
       if (!final) throw error;
       return;
     }
     let accepted = false;
     for (const result of answer.results) {
-      const item = batch.find((i) => i.id === result.clientId);
-      if (!item) continue;
-      const current = await this.#current(item);
       if (result.result === 'rejected') {
-        await this.#ctx.save({ ...current, delivery: 'rejected', error: result.error as Rejection });
+        await this.#ctx.update(result.clientId, (c) => ({ ...c, delivery: 'rejected', error: result.error as Rejection }));
         continue;
       }
       accepted = true;
       const r = result.receipt;
-      await this.#ctx.save({
-        ...current,
+      // The update stream may have told us of later events already: its status stands.
+      await this.#ctx.update(result.clientId, (c) => ({
+        ...c,
         delivery: 'accepted',
         serverId: r.id,
         trackingNumber: r.trackingNumber,
-        status: current.status ?? r.status,
-        publicStatus: current.publicStatus ?? r.publicStatus,
+        status: c.status ?? r.status,
+        publicStatus: c.publicStatus ?? r.publicStatus,
         expectedResponseBy: r.expectedResponseBy,
-      });
+      }));
     }
     if (accepted) this.#ctx.onAccepted();
-  }
-
-  async #current(item: StoredItem): Promise<StoredItem> {
-    return (await this.#ctx.outbox.get(item.id)) ?? item;
   }
 
   async #sendMessages(all: StoredItem[]): Promise<void> {
@@ -155,8 +150,7 @@ export class SyncEngine {
   }
 
   async #applyMessageResults(ready: StoredItem[], answer: MessageBatchResult): Promise<void> {
-    for (const item of ready) {
-      const current = await this.#current(item);
+    for (const item of ready) await this.#ctx.update(item.id, (current) => {
       const outgoing = current.outgoing.flatMap((m) => {
         const result = answer.results.find((r) => r.clientId === m.clientId);
         if (!result) return [m];
@@ -166,7 +160,7 @@ export class SyncEngine {
       });
       const events = answer.results.flatMap((r) => (r.result !== 'rejected' && r.event.clientId === item.id ? [r.event] : []));
       const timeline = [...current.timeline, ...events.filter((e) => !current.timeline.some((t) => t.id === e.id))];
-      await this.#ctx.save({ ...current, outgoing, timeline });
-    }
+      return { ...current, outgoing, timeline };
+    });
   }
 }

@@ -61,10 +61,7 @@ export class UpdateStream {
   async refresh(): Promise<void> {
     const since = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
     const answer = await request<ReporterItemsResponse>(this.#ctx.credentials, `${PATHS.items}?since=${since}`);
-    for (const server of answer.items) {
-      const stored = await this.#ctx.outbox.get(server.clientId);
-      if (stored) await this.#ctx.save(mergeServerItem(stored, server));
-    }
+    for (const server of answer.items) await this.#ctx.update(server.clientId, (stored) => mergeServerItem(stored, server));
     await this.#raiseCursor(answer.cursor);
   }
 
@@ -132,21 +129,24 @@ export class UpdateStream {
 
   /** Applies one event to its item, keeps the cursor, and tells the page. */
   async #apply(event: PublicEvent): Promise<void> {
-    const stored = await this.#ctx.outbox.get(event.clientId);
-    if (stored && !stored.timeline.some((e) => e.id === event.id)) {
-      const updated: StoredItem = {
-        ...stored,
-        status: event.status,
+    const updated = await this.#ctx.update(event.clientId, (stored) =>
+      stored.timeline.some((e) => e.id === event.id)
+        ? undefined
+        : {
+            ...stored,
+            // Any event of an item proves the server has it.
+            delivery: 'accepted',
+            serverId: event.submissionId,
+            status: event.status,
         publicStatus: event.publicStatus,
-        timeline: [...stored.timeline, event].sort((a, b) => a.id - b.id),
-        ...present({
-          firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
-          resolvedAt: event.status === 'resolved' ? event.at : undefined,
-        }),
-      };
-      await this.#ctx.save(updated);
-      this.#ctx.emitter.emit('update', event);
-    }
+            timeline: [...stored.timeline, event].sort((a, b) => a.id - b.id),
+            ...present({
+              firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
+              resolvedAt: event.status === 'resolved' ? event.at : undefined,
+            }),
+          },
+    );
+    if (updated) this.#ctx.emitter.emit('update', event);
     await this.#raiseCursor(event.id);
   }
 
