@@ -27,18 +27,24 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose }: Pa
   const [announcement, setAnnouncement] = useState('');
   const [storage, setStorage] = useState(sori.status().storage);
 
+  // Only while open, and at most once per 50 ms: a backlog being sent makes hundreds of changes,
+  // and re-reading every item for each of them would swamp the page.
   useEffect(() => {
-    const reload = () => void sori.items().then(setItems);
-    reload();
-    const offItem = sori.on('item', reload);
-    const offUpdate = sori.on('update', (event) => setAnnouncement(t.statuses[event.publicStatus]));
-    const offStatus = sori.on('status', (status) => setStorage(status.storage));
-    return () => {
-      offItem();
-      offUpdate();
-      offStatus();
+    if (!open) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      timer = undefined;
+      void sori.items().then(setItems);
+      setStorage(sori.status().storage);
     };
-  }, [sori, t]);
+    const reload = () => (timer ??= setTimeout(read, 50));
+    read();
+    const offs = [sori.on('item', reload), sori.on('status', reload), sori.on('update', (event) => setAnnouncement(t.statuses[event.publicStatus]))];
+    return () => {
+      clearTimeout(timer);
+      for (const off of offs) off();
+    };
+  }, [sori, t, open]);
 
   useEffect(() => {
     if (open && prefill?.kind) setView('compose');

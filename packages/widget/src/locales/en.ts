@@ -1,6 +1,5 @@
 /** English strings of the widget. Every user-facing string lives here and in `ko.ts`. */
 const en = {
-  launcher: 'Feedback',
   title: 'Talk to us',
   close: 'Close',
   newMessage: 'New message',
@@ -14,7 +13,6 @@ const en = {
   sending: 'Sending…',
   queued: "Saved — we'll send it as soon as you're back online.",
   rejected: 'Not sent',
-  resend: 'Send again',
   tracking: 'Tracking number',
   statuses: { received: 'Received', in_review: 'In review', answered: 'Answered', resolved: 'Resolved', closed: 'Closed' },
   expected: (time: string) => `Expected answer by ${time}`,
@@ -23,8 +21,6 @@ const en = {
   empty: 'Nothing sent yet.',
   thanks: 'Thank you — we have your message.',
   memoryWarning: 'This browser is not keeping messages: stay on this page until it says sent.',
-  reply: 'Reply',
-  replyLabel: 'Your answer',
   unread: (n: number) => `${n} new`,
 };
 

@@ -1,4 +1,4 @@
-/** The launcher's label, the only string the always-loaded loader carries (kept equal to `launcher` in en/ko). */
+/** The launcher's label: the only string the always-loaded loader carries, so it lives here, not in en/ko. */
 export const LAUNCHER_LABEL = { en: 'Feedback', ko: '의견 보내기' } as const;
 export type Locale = keyof typeof LAUNCHER_LABEL;
 
