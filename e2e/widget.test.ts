@@ -117,6 +117,19 @@ describe('the widget in real Chromium', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
   });
 
+  it('loads nothing but the loader until the first sign of intent, then the panel on hover', async () => {
+    const { page } = await storePage();
+    const launcher = page.getByRole('button', { name: 'Feedback' });
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/sori/')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await loaded()).toEqual([]);
+    await launcher.hover();
+    await expect.poll(loaded).toHaveLength(2);
+    expect((await loaded()).some((n) => /\/sori\/app-/.test(n))).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
   it('causes no layout shift on the host page', async () => {
     const { page } = await storePage({ body: '<p style="height:2000px">Long page</p>' });
     await expect.poll(() => page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);

@@ -31,9 +31,8 @@ function start(script: HTMLScriptElement | null): void {
   // styles beat even the page's `!important` ones (`* { all: unset !important }` and the like).
   const host = document.createElement('sori-widget');
   host.setAttribute('data-sori', '');
-  host.style.cssText =
-    'all:initial!important;display:block!important;position:fixed!important;width:0!important;height:0!important;' +
-    'right:0!important;bottom:0!important;z-index:2147483000!important;visibility:visible!important;transform:none!important;opacity:1!important';
+  // (`all:initial!important` already resets display, visibility, transform and opacity.)
+  host.style.cssText = 'all:initial!important;position:fixed!important;width:0!important;height:0!important;right:0!important;bottom:0!important;z-index:2147483000!important';
   const root = host.attachShadow({ mode: 'open' });
   // A constructed stylesheet, not a <style> element: a page's strict CSP (no 'unsafe-inline')
   // blocks the one and allows the other.
@@ -80,6 +79,8 @@ function start(script: HTMLScriptElement | null): void {
   window.Sori = global;
   replay(previous?.q ?? [], api);
   launcher.addEventListener('click', () => api.open());
+  // First intent: start loading on hover or focus, so the panel is there by the click.
+  for (const intent of ['pointerenter', 'focus']) launcher.addEventListener(intent, () => void load(), { once: true });
 
   // A shopper with items gets the app at idle: waiting items are sent and live updates flow.
   let active = false;
