@@ -233,3 +233,13 @@ export const Analytics = Type.Object({
   }),
 });
 export type Analytics = Type.Static<typeof Analytics>;
+
+/** A staff member as the desk API shows them. */
+export const StaffUser = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  department: Type.Union([Type.String(), Type.Null()]),
+});
+export type StaffUser = Type.Static<typeof StaffUser>;

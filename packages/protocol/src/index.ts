@@ -71,4 +71,5 @@ export {
   WebhookCreated,
   AnalyticsQuery,
   Analytics,
+  StaffUser,
 } from './desk.js';

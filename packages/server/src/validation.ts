@@ -47,3 +47,8 @@ export function validator<T extends TSchema>(schema: T) {
     return { ok: false, error: describe([...compiled.Errors(value)] as SchemaError[]) };
   };
 }
+
+/** The client id of a batch item, even of one that fails its schema (its result must name it). */
+export function clientIdOf(raw: unknown): string {
+  return raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
+}

@@ -2,7 +2,7 @@ import { MessageInput, type Kind, type MessageResult, type Rating, type RatingRe
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
-import { validator } from '../validation.js';
+import { clientIdOf, validator } from '../validation.js';
 import { toReporterItem } from './reporter-items.js';
 import { slaMinutes, type Site } from './sites.js';
 import { appendEvent, toPublicEvent } from './timeline.js';
@@ -25,7 +25,7 @@ export async function storeMessages(
   return db.transaction().execute(async (trx) => {
     const results: MessageResult[] = [];
     for (const raw of items) {
-      const clientId = raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
+      const clientId = clientIdOf(raw);
       const checked = checkMessage(raw);
       if (!checked.ok) {
         results.push({ clientId, result: 'rejected', error: checked.error });

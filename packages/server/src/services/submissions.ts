@@ -15,7 +15,7 @@ import {
 } from '@sori/protocol';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
-import { validator } from '../validation.js';
+import { clientIdOf, validator } from '../validation.js';
 import { slaMinutes, type Site } from './sites.js';
 import { newId, sha256, trackingNumber } from './secrets.js';
 import { notifyWebhooks } from './notifications.js';
@@ -157,7 +157,7 @@ export async function storeSubmissions(
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = [];
   for (const raw of items) {
-    const clientId = raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
+    const clientId = clientIdOf(raw);
     const checked = checkItem(raw);
     if (!checked.ok) {
       results.push({ clientId, result: 'rejected', error: checked.error });

@@ -1,17 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@sori/protocol';
+import { ErrorBody, StaffUser } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireRole, SESSION_COOKIE, signedInStaff } from '../../plugins/staff-auth.js';
 import { SESSION_TTL_MS, signIn, signOut } from '../../services/sessions.js';
 
-const StaffUser = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.String(),
-  department: Type.Union([Type.String(), Type.Null()]),
-});
 const Session = Type.Object({ user: StaffUser, csrfToken: Type.String() });
 
 /** Console sign-in: an HttpOnly, SameSite=Strict session cookie plus a CSRF token for writes. */

@@ -1,17 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@sori/protocol';
+import { ErrorBody, StaffUser } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { requireRole, signedInStaff } from '../../plugins/staff-auth.js';
 import { createApiToken, createUser, ROLES } from '../../services/users.js';
 
-const StaffUser = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.String(),
-  department: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** Staff users (admins add them) and API tokens (each user makes their own). */
 export default async function userRoutes(fastify: FastifyInstance): Promise<void> {
