@@ -16,6 +16,25 @@ afterEach(() => {
 });
 
 describe('sync engine', () => {
+  it('recovers when the answer is lost after the server stored the item: the resend is a duplicate with the same receipt', async () => {
+    let lost = 0;
+    fake.server.use(
+      http.post(`${ENDPOINT}/v1/submissions`, async ({ request }) => {
+        // The server commits, then the connection drops before the answer arrives.
+        const body = (await request.clone().json()) as { items: SubmissionInput[] };
+        for (const input of body.items) fake.stored.set(input.clientId, { id: 'kept-1', input, trackingNumber: 'SR-KEPT-0001', reporter: '' });
+        lost++;
+        return HttpResponse.error();
+      }, { once: true }),
+    );
+    const client = sori();
+    const item = await client.submit({ kind: 'complaint', message: 'Lost answer' });
+    const accepted = await until(client, item.id, (i) => i.delivery === 'accepted');
+    expect(lost).toBe(1);
+    expect(accepted).toMatchObject({ trackingNumber: 'SR-KEPT-0001', serverId: 'kept-1' });
+    expect([...fake.stored.values()].filter((s) => s.input.clientId === item.id)).toHaveLength(1);
+  });
+
   it('keeps items queued while the server refuses the site, says why on status, and sends them once fixed', async () => {
     fake.server.use(
       http.post(`${ENDPOINT}/v1/submissions`, () =>
