@@ -1,4 +1,4 @@
-import type { Item, PublicEvent, SiteConfig, Sori, SoriEvents, SoriStatus, SubmitInput } from '@sori/sdk';
+import type { Item, PublicEvent, Rating, SiteConfig, Sori, SoriEvents, SoriStatus, SubmitInput } from '@sori/sdk';
 
 /**
  * An in-memory stand-in for the SDK with the same events, so panel tests can drive what the
@@ -50,14 +50,43 @@ export class FakeSori implements Sori {
   async item(id: string) {
     return this.list.find((i) => i.id === id);
   }
-  async reply(id: string): Promise<Item> {
-    return this.list.find((i) => i.id === id)!;
+  async reply(id: string, message: string): Promise<Item> {
+    const item = this.list.find((i) => i.id === id)!;
+    item.outgoing = [...item.outgoing, { clientId: `m${item.outgoing.length + 1}`, message, createdAt: new Date().toISOString(), delivery: 'queued' }];
+    this.change(item);
+    return { ...item };
   }
-  async rate(id: string): Promise<Item> {
-    return this.list.find((i) => i.id === id)!;
+  async rate(id: string, rating: Rating): Promise<Item> {
+    const item = this.list.find((i) => i.id === id)!;
+    Object.assign(item, { rating, ...(rating.score <= 2 ? { status: 'reopened', publicStatus: 'in_review' } : {}) });
+    this.change(item);
+    return { ...item };
   }
   async resend(id: string): Promise<Item> {
-    return this.list.find((i) => i.id === id)!;
+    const old = this.list.find((i) => i.id === id)!;
+    this.list.splice(this.list.indexOf(old), 1);
+    return this.submit({ kind: old.kind, message: old.message });
+  }
+
+  /** Staff resolved an item. */
+  resolve(id: string): void {
+    const item = this.list.find((i) => i.id === id)!;
+    Object.assign(item, { status: 'resolved', publicStatus: 'resolved', resolvedAt: new Date().toISOString() });
+    this.change(item);
+  }
+
+  /** The server refused an item for good. */
+  reject(id: string, message: string): void {
+    const item = this.list.find((i) => i.id === id)!;
+    Object.assign(item, { delivery: 'rejected', error: { code: 'invalid', message } });
+    this.change(item);
+  }
+
+  /** An item's first answer is overdue. */
+  overdue(id: string): void {
+    const item = this.list.find((i) => i.id === id)!;
+    item.expectedResponseBy = new Date(Date.now() - 60_000).toISOString();
+    this.change(item);
   }
   async markRead(): Promise<void> {}
   identify(): void {}

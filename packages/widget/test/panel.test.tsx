@@ -75,6 +75,62 @@ describe('Panel', () => {
   });
 });
 
+describe('My messages', () => {
+  async function sentAndListed(sori: FakeSori) {
+    render(<Panel sori={sori} t={en} locale="en" open openCount={1} onClose={vi.fn()} />);
+    await sendComplaint('The lid is missing.');
+    await screen.findByText('SR-AB12-CD01');
+    fireEvent.click(screen.getByRole('tab', { name: /My messages/ }));
+  }
+
+  it("lets the shopper answer staff's question in the thread", async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.staffReply('c1', 'Which colour is it?');
+    const box = await screen.findByRole('textbox', { name: en.replyLabel });
+    fireEvent.input(box, { target: { value: 'The red one' } });
+    fireEvent.click(screen.getByRole('button', { name: en.reply }));
+    await screen.findByText('The red one', { exact: false });
+    expect(sori.list[0]?.outgoing.map((m) => m.message)).toEqual(['The red one']);
+  });
+
+  it('asks for a rating after resolution and says a low score went back to the team', async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.resolve('c1');
+    await screen.findByText(en.rateQuestion);
+    fireEvent.click(screen.getByRole('radio', { name: '2' }));
+    fireEvent.click(screen.getByRole('radio', { name: en.no }));
+    fireEvent.click(screen.getByRole('button', { name: en.send }));
+    await screen.findByText(en.reopened);
+    expect(sori.list[0]?.rating).toEqual({ score: 2, wouldBuyAgain: false });
+  });
+
+  it('lets the shopper skip the rating', async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.resolve('c1');
+    fireEvent.click(await screen.findByRole('button', { name: en.skip }));
+    await waitFor(() => expect(screen.queryByText(en.rateQuestion)).toBeNull());
+    expect(sori.list[0]?.rating).toBeUndefined();
+  });
+
+  it('says when an answer is later than promised', async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.overdue('c1');
+    await screen.findByText(en.late);
+  });
+
+  it('shows why an item was refused and sends it again', async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.reject('c1', 'message refused');
+    fireEvent.click(await screen.findByRole('button', { name: en.resend }));
+    await waitFor(() => expect(sori.list.map((i) => i.delivery)).toEqual(['accepted']));
+  });
+});
+
 describe('locales', () => {
   it('have the same keys in English and Korean', () => {
     const keys = (o: object): string[] =>

@@ -86,7 +86,7 @@ export class Panel extends Component<PanelProps, PanelState> {
     this.setState({ sentId: item.id, view: 'sent', announcement: t.thanks });
   };
 
-  override render({ t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, sentId, announcement, storage }: PanelState) {
+  override render({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, sentId, announcement, storage }: PanelState) {
     if (!open) return null;
     const setView = (next: View) => this.setState({ view: next });
     const sent = items.find((i) => i.id === sentId);
@@ -126,11 +126,11 @@ export class Panel extends Component<PanelProps, PanelState> {
           {view === 'sent' && sent ? (
             <div>
               <p>{t.thanks}</p>
-              <ItemCard item={sent} t={t} locale={locale} />
+              <ItemCard item={sent} t={t} locale={locale} sori={sori} />
             </div>
           ) : null}
           {view === 'list' ? (
-            items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} />) : <p>{t.empty}</p>
+            items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} sori={sori} />) : <p>{t.empty}</p>
           ) : null}
         </div>
         <p class="r" aria-live="polite">

@@ -4,7 +4,7 @@
  *
  * Class names are one letter, not BEM: the shadow root already scopes them, and every byte counts
  * against the 15 KB budget. Legend: p panel, h head, b body (and form), x close, k kind choice,
- * n note (muted small text), t trap (honeypot), s send, i item, m item meta, e timeline entry,
+ * f five-across choices (the rating), n note (muted small text), t trap (honeypot), s send, i item, m item meta, e timeline entry,
  * w warning, r screen-reader-only live region.
  */
 export const PANEL_CSS = `
@@ -18,6 +18,7 @@ button,.k span{cursor:pointer;border:1px solid var(--sori-line,#d6d6de);backgrou
 [aria-selected=true]{background:var(--sori-soft,#eef2ff)}
 .x{border:0;font-size:20px}
 fieldset{display:grid;grid-template-columns:1fr 1fr;gap:6px;border:0;padding:0}
+.f{grid-template-columns:repeat(5,1fr)}
 legend{font-weight:600}
 .k{position:relative}
 .k input{position:absolute;opacity:0}

@@ -22,6 +22,17 @@ const en = {
   thanks: 'Thank you — we have your message.',
   memoryWarning: 'This browser is not keeping messages: stay on this page until it says sent.',
   unread: (n: number) => `${n} new`,
+  late: 'Later than we promised — sorry.',
+  resend: 'Send again',
+  replyLabel: 'Your answer',
+  reply: 'Reply',
+  rateQuestion: 'Was this resolved? (1–5)',
+  buyAgain: 'Would you buy from us again?',
+  yes: 'Yes',
+  no: 'No',
+  skip: 'Skip',
+  rated: 'Thank you for telling us.',
+  reopened: 'Sorry — it went back to the team.',
 };
 
 export type Strings = typeof en;

@@ -24,6 +24,17 @@ const ko: Strings = {
   thanks: '감사합니다 — 문의가 접수되었습니다.',
   memoryWarning: '이 브라우저는 문의를 저장하지 못합니다: 전송될 때까지 이 페이지에 머물러 주세요.',
   unread: (n: number) => `새 답변 ${n}`,
+  late: '약속보다 늦어지고 있습니다. 죄송합니다.',
+  resend: '다시 보내기',
+  replyLabel: '답장 내용',
+  reply: '답장',
+  rateQuestion: '해결되었나요? (1–5)',
+  buyAgain: '다시 구매하실 의향이 있나요?',
+  yes: '네',
+  no: '아니요',
+  skip: '건너뛰기',
+  rated: '알려 주셔서 감사합니다.',
+  reopened: '죄송합니다 — 담당 팀에 다시 전달했습니다.',
 };
 
 export default ko;
