@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeskList } from '@sori/protocol';
+import type { DeskDetail, DeskList } from '@sori/protocol';
 import { desk, launchChromium, startStack, type Stack } from './harness.js';
 
 describe('the thin path in real Chromium', () => {
@@ -45,5 +45,37 @@ describe('the thin path in real Chromium', () => {
     await desk(stack, 'POST', `/v1/desk/submissions/${stored!.id}/replies`, { message: 'A new jar ships today.' });
     await expect.poll(() => dialog.getByText('A new jar ships today.').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(problems).toEqual([]);
+  });
+
+  it('closes the loop: the shopper answers staff, then rates the resolution, and a low score reopens it', async () => {
+    const page = await browser.newPage();
+    await page.goto(stack.storeOrigin);
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Question' }).check();
+    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Does the jar fit the older base?');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    const list = (await desk(stack, 'GET', '/v1/desk/submissions?q=older%20base')) as DeskList;
+    const id = list.submissions[0]!.id;
+
+    await desk(stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Which year is your base from?' });
+    await dialog.getByRole('tab', { name: /My messages/ }).click();
+    const answer = dialog.getByRole('textbox', { name: 'Your answer' });
+    await expect.poll(() => answer.isVisible(), { timeout: 10_000 }).toBe(true);
+    await answer.fill('From 2021.');
+    await dialog.getByRole('button', { name: 'Reply' }).click();
+    await expect
+      .poll(async () => ((await desk(stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).timeline.map((e) => e.message ?? e.type), { timeout: 10_000 })
+      .toContain('From 2021.');
+
+    await desk(stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
+    await expect.poll(() => dialog.getByText('Was this resolved? (1–5)').isVisible(), { timeout: 10_000 }).toBe(true);
+    await dialog.getByRole('radio', { name: '2', exact: true }).check();
+    await dialog.getByRole('radio', { name: 'No', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => dialog.getByText('Sorry — it went back to the team.').isVisible(), { timeout: 10_000 }).toBe(true);
+    const after = (await desk(stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail;
+    expect(after.submission).toMatchObject({ status: 'reopened', rating: { score: 2, wouldBuyAgain: false } });
   });
 });
