@@ -88,7 +88,11 @@ export class FakeSori implements Sori {
     item.expectedResponseBy = new Date(Date.now() - 60_000).toISOString();
     this.change(item);
   }
-  async markRead(): Promise<void> {}
+  async markRead(id: string): Promise<void> {
+    const item = this.list.find((i) => i.id === id)!;
+    item.unread = 0;
+    this.change(item);
+  }
   identify(): void {}
   setContext(): void {}
   async config(): Promise<SiteConfig> {

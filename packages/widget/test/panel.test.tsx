@@ -115,6 +115,18 @@ describe('My messages', () => {
     expect(sori.list[0]?.rating).toBeUndefined();
   });
 
+  it('marks staff replies read once My messages shows them', async () => {
+    const sori = new FakeSori();
+    render(<Panel sori={sori} t={en} locale="en" open openCount={1} onClose={vi.fn()} />);
+    await sendComplaint('Any news?');
+    await screen.findByText('SR-AB12-CD01');
+    sori.staffReply('c1', 'Tomorrow.');
+    await screen.findByRole('tab', { name: /My messages \(1\)/ });
+    fireEvent.click(screen.getByRole('tab', { name: /My messages/ }));
+    await waitFor(() => expect(sori.list[0]?.unread).toBe(0));
+    await screen.findByRole('tab', { name: 'My messages' });
+  });
+
   it('says when an answer is later than promised', async () => {
     const sori = new FakeSori();
     await sentAndListed(sori);

@@ -46,6 +46,8 @@ export class Panel extends Component<PanelProps, PanelState> {
     if (openCount !== previous.openCount && prefill?.kind) this.setState({ view: 'compose' });
     // A new view replaces the focused control: keep focus in the dialog.
     if (this.state.view !== before.view && this.state.view !== 'compose') this.#dialog.current?.focus();
+    // What is on screen in My messages has been seen.
+    if (this.state.view === 'list') for (const item of this.state.items) if (item.unread) void sori.markRead(item.id);
   }
 
   override componentWillUnmount(): void {
