@@ -121,6 +121,22 @@ describe.each(engines)('update stream on %s', (engine) => {
     expect(foreign.status).toBe(403);
   });
 
+  it('finishes requests in flight when it shuts down', async () => {
+    await t.close();
+    t = await buildTestApp(engine);
+    t.app.get('/test/slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { done: true };
+    });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const inFlight = fetch(`${base}/test/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await t.app.close();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+  });
+
   it('does not let open streams hold up a shutdown', async () => {
     const secret = reporterSecret();
     await submit(secret);
