@@ -107,14 +107,23 @@ describe('the widget in real Chromium', () => {
     await expect.poll(() => dialog.getByText('접수됨').first().isVisible()).toBe(true);
   });
 
-  it('fits a phone screen', async () => {
+  it('is a full-height sheet on a phone, with text that does not make the phone zoom', async () => {
     const { page } = await storePage({ viewport: { width: 360, height: 640 } });
     await page.getByRole('button', { name: 'Feedback' }).click();
-    const box = await page.getByRole('dialog').boundingBox();
-    expect(box).not.toBeNull();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-    expect(box!.y).toBeGreaterThanOrEqual(0);
+    const dialog = page.getByRole('dialog');
+    const box = await dialog.boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 360, height: 640 });
+    const textSize = await dialog.getByRole('textbox', { name: 'Your message' }).evaluate((el) => getComputedStyle(el).fontSize);
+    expect(parseFloat(textSize)).toBeGreaterThanOrEqual(16);
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    stack.pages.set('/dark', { html: `<!doctype html><title>Dark</title><script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"></script><h1>Shop</h1>` });
+    await page.goto(`${stack.testOrigin}/dark`);
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const colours = await page.getByRole('dialog').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    expect(colours).toEqual(['rgb(34, 34, 34)', 'rgb(238, 238, 238)']);
   });
 
   it('loads nothing but the loader until the first sign of intent, then the panel on hover', async () => {

@@ -121,7 +121,7 @@ export class Panel extends Component<PanelProps, PanelState> {
           </button>
         </div>
         <div class="b">
-          {storage === 'memory' ? <p class="w">{t.memoryWarning}</p> : null}
+          {storage === 'memory' ? <p class="e" role="alert">{t.memoryWarning}</p> : null}
           {view === 'compose' ? (
             <Compose key={openCount} t={t} initialKind={prefill?.kind} initialMessage={prefill?.message} onSend={this.#send} />
           ) : null}
