@@ -1,5 +1,5 @@
-// Screenshots of the panel for the README: English and Korean, after sending a complaint.
-// Usage: pnpm screenshots   (writes docs/panel-en.png and docs/panel-ko.png)
+// Screenshots of the panel for the README: English and Korean, light and dark, after sending a
+// complaint. Usage: pnpm screenshots   (writes docs/panel-{en,ko}{,-dark}.png)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -28,11 +28,11 @@ const shots = [
   { locale: 'en', labels: { launcher: 'Feedback', kind: 'Complaint', message: 'Your message', send: 'Send' }, text: 'The blender jar arrived cracked.' },
   { locale: 'ko', labels: { launcher: '의견 보내기', kind: '불만', message: '내용', send: '보내기' }, text: '믹서기 유리 용기가 깨져서 왔어요.' },
 ];
-for (const shot of shots) {
+for (const shot of shots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...s, scheme: 'dark' }])) {
   html = `<!doctype html><html lang="${shot.locale}"><head><meta charset="utf-8"><title>Store</title>
     <script async src="${soriOrigin}/sori.js" data-site="${site.key}" data-locale="${shot.locale}"></script></head>
     <body style="margin:0;height:100vh;background:linear-gradient(#f4efe6,#e9e2d6);font:16px Georgia,serif"><h1 style="margin:24px">Hanbit Kitchen</h1></body></html>`;
-  const tab = await browser.newPage({ viewport: { width: 460, height: 720 }, locale: shot.locale });
+  const tab = await browser.newPage({ viewport: { width: 560, height: 720 }, locale: shot.locale, colorScheme: shot.scheme });
   await tab.goto(storeOrigin);
   await tab.getByRole('button', { name: shot.labels.launcher }).click();
   const dialog = tab.getByRole('dialog');
@@ -40,7 +40,7 @@ for (const shot of shots) {
   await dialog.getByRole('textbox', { name: shot.labels.message }).fill(shot.text);
   await dialog.getByRole('button', { name: shot.labels.send }).click();
   await dialog.getByText(/SR-/).first().waitFor();
-  await tab.screenshot({ path: out(`panel-${shot.locale}.png`) });
+  await tab.screenshot({ path: out(`panel-${shot.locale}${shot.scheme === 'dark' ? '-dark' : ''}.png`) });
   await tab.close();
 }
 await browser.close();
@@ -48,4 +48,4 @@ await app.close();
 await store.close();
 page.close();
 rmSync(dir, { recursive: true, force: true });
-console.log('wrote docs/panel-en.png and docs/panel-ko.png');
+console.log('wrote docs/panel-en.png, panel-ko.png, panel-en-dark.png and panel-ko-dark.png');
