@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { widgetSizes } from './sizes.mjs';
-import { alias } from '../../workspace-aliases.mjs';
+import { alias, terserOptions } from '../../workspace-aliases.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const shared = {
@@ -19,7 +19,8 @@ const app = await build({
     outDir: here('./dist/sori'),
     emptyOutDir: true,
     target: 'es2022',
-    minify: 'esbuild',
+    minify: 'terser',
+    terserOptions,
     rollupOptions: {
       input: { app: here('./src/app/index.ts'), en: here('./src/locales/en.ts'), ko: here('./src/locales/ko.ts') },
       preserveEntrySignatures: 'exports-only',
@@ -44,7 +45,8 @@ await build({
     outDir: here('./dist'),
     emptyOutDir: false,
     target: 'es2020',
-    minify: 'esbuild',
+    minify: 'terser',
+    terserOptions: { ...terserOptions, module: false },
     lib: { entry: here('./src/loader/index.ts'), formats: ['iife'], name: 'SoriLoader', fileName: () => 'sori.js' },
   },
 });
