@@ -1,13 +1,13 @@
 import { KINDS, LIMITS, PATHS } from '@sori/protocol/constants';
-import type { RatingResult, SiteConfig, SubmissionInput } from '@sori/protocol';
-import { present, toItem, type Context } from './context.js';
+import type { PublicEvent, RatingResult, SiteConfig, SubmissionInput } from '@sori/protocol';
+import { OUTBOX_LIMIT, present, toItem, waiting, type Context } from './context.js';
 import { Emitter } from './emitter.js';
 import { SoriError } from './errors.js';
 import { request, type Credentials } from './http.js';
 import { openOutbox, type Outbox, type StoredItem } from './outbox.js';
-import { SyncEngine } from './sync-engine.js';
+import { syncEngine } from './sync-engine.js';
 import type { Item, Rating, Sori, SoriEvents, SoriOptions, SoriStatus, SubmitInput } from './types.js';
-import { mergeServerItem, UpdateStream } from './update-stream.js';
+import { UpdateStream } from './update-stream.js';
 
 /** The reporter secret: 256 random bits made on first use and kept with the outbox, as 64 lowercase hex digits. */
 async function reporterSecret(outbox: Outbox): Promise<string> {
@@ -22,8 +22,8 @@ async function reporterSecret(outbox: Outbox): Promise<string> {
 /** The trimmed text of a message or reply; refused early, with what to do, when the server would refuse it. */
 function checkText(text: unknown): string {
   const trimmed = typeof text === 'string' ? text.trim() : '';
-  if (!trimmed) throw new SoriError('invalid_input', '"message" is empty: write what happened');
-  if (trimmed.length > LIMITS.messageChars) throw new SoriError('invalid_input', `"message" is longer than ${LIMITS.messageChars} characters: shorten it`);
+  if (!trimmed) throw new SoriError('invalid_input', '"message" is empty');
+  if (trimmed.length > LIMITS.messageChars) throw new SoriError('invalid_input', `"message" is over ${LIMITS.messageChars} characters`);
   return trimmed;
 }
 
@@ -35,31 +35,45 @@ function checkText(text: unknown): string {
  * const item = await sori.submit({ kind: 'complaint', message: 'The jar arrived cracked.' });
  */
 export function createSori(options: SoriOptions): Sori {
-  if (!options?.site) throw new SoriError('invalid_input', '`site` is required: the site key (pk_…) from `pnpm sori site create`');
+  if (!options?.site) throw new SoriError('invalid_input', '`site` is required: the site key, pk_…');
   if (!options.endpoint) throw new SoriError('invalid_input', "`endpoint` is required: your Sori server's URL");
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const emitter = new Emitter<SoriEvents>();
+  const listening = new AbortController();
   let who: { email?: string; name?: string; customerId?: string } = {};
   let pageContext: Record<string, string | number | boolean | null> = {};
   let siteConfig: Promise<SiteConfig> | undefined;
   let destroyed = false;
   const status: SoriStatus = { online: globalThis.navigator?.onLine !== false, syncing: false, storage: 'indexeddb', pending: 0, live: 'off' };
 
+  const name = options.dbName ?? 'sori';
+  // Tabs of one browser tell each other what changed in the outbox they share (see `save`), and the
+  // tab holding the update stream passes on what it hears (see `UpdateStream`).
+  const tabs = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name);
+  // What waits to be sent, for the last-chance send when the page goes away (it cannot wait for IndexedDB).
+  const unsent = new Map<string, SubmissionInput>();
+
   const ready = (async () => {
-    const outbox = await openOutbox(options.dbName ?? 'sori');
+    const outbox = await openOutbox(name);
     const credentials: Credentials = { endpoint, site: options.site, reporter: await reporterSecret(outbox) };
     let writes: Promise<unknown> = Promise.resolve();
     const ctx: Context = {
+      name,
       credentials,
       outbox,
       emitter,
+      tabs,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 300_000,
       pollIntervalMs: options.pollIntervalMs ?? 10_000,
       live: options.live !== false,
       status,
       async save(item) {
         await outbox.put(item);
+        if (waiting(item)) unsent.set(item.id, item.wire);
+        else unsent.delete(item.id);
+        ctx.setStatus({ storage: outbox.kind });
         emitter.emit('item', toItem(item, ctx.retryAt));
+        tabs?.postMessage({ id: item.id });
       },
       update(id, change) {
         const next = writes.then(async () => {
@@ -81,9 +95,36 @@ export function createSori(options: SoriOptions): Sori {
       onAccepted: () => void stream.start(),
     };
     ctx.setStatus({ storage: outbox.kind });
-    const sync = new SyncEngine(ctx);
+    const sync = syncEngine(ctx);
     const stream = new UpdateStream(ctx);
     const view = (item: StoredItem) => toItem(item, ctx.retryAt);
+    if (tabs) {
+      tabs.onmessage = async ({ data }: MessageEvent<{ id?: string; event?: PublicEvent }>) => {
+        if (data.event) emitter.emit('update', data.event);
+        const item = data.id && (await outbox.get(data.id));
+        if (!item) return;
+        emitter.emit('item', view(item));
+        // Another tab's item reached the server: queue for the update stream, to take it over when that tab closes.
+        if (item.delivery === 'accepted') void stream.start();
+      };
+    }
+    // The page is going away (closed, navigated, or frozen in the back/forward cache): one last
+    // send of what waits, with `keepalive` so it outlives the page. Site key and reporter go in the
+    // body, where a keepalive request carries them without a CORS preflight; the server is
+    // idempotent, so the next page's ordinary send of the same items stores nothing twice.
+    if (typeof window !== 'undefined') {
+      window.addEventListener(
+        'pagehide',
+        () => {
+          // Browsers refuse keepalive bodies over 64 KB: 20,000 characters are at most 60 KB of UTF-8.
+          let size = 0;
+          const items = [...unsent.values()].filter((wire) => (size += JSON.stringify(wire).length) < 2e4).slice(0, LIMITS.batchItems);
+          const body = JSON.stringify({ site: options.site, reporter: credentials.reporter, items });
+          if (items[0]) fetch(endpoint + PATHS.submissions, { method: 'POST', keepalive: true, body, headers: { 'content-type': 'text/plain' } }).catch(() => undefined);
+        },
+        { signal: listening.signal },
+      );
+    }
     return { ctx, outbox, sync, stream, credentials, view };
   })();
 
@@ -100,7 +141,6 @@ export function createSori(options: SoriOptions): Sori {
   const onVisible = () => {
     if (document.visibilityState === 'visible') onNetwork();
   };
-  const listening = new AbortController();
   if (typeof window !== 'undefined') {
     const { signal } = listening;
     window.addEventListener('online', onNetwork, { signal });
@@ -111,20 +151,23 @@ export function createSori(options: SoriOptions): Sori {
     if (destroyed) return;
     await sync.flush();
     // Statuses and replies that came while no page was open: from the stream, or once when it is off.
-    if ((await outbox.all()).some((i) => i.delivery === 'accepted')) void (options.live === false ? stream.refresh().catch(() => undefined) : stream.start());
+    if ((await outbox.all()).some((i) => i.delivery === 'accepted')) void (options.live === false ? stream.catchUp().catch(() => undefined) : stream.start());
   });
 
   async function find(id: string): Promise<StoredItem> {
     const { outbox } = await ready;
     const item = (await outbox.get(id)) ?? (await outbox.all()).find((i) => i.serverId === id);
-    if (!item) throw new SoriError('not_found', `No item with id ${id} in this browser`);
+    if (!item) throw new SoriError('not_found', `No item ${id} in this browser`);
     return item;
   }
 
   async function queue(input: SubmitInput): Promise<Item> {
-    if (!KINDS.includes(input.kind)) throw new SoriError('invalid_input', `"kind" must be one of ${KINDS.join(', ')}; got "${input.kind}"`);
+    if (!KINDS.includes(input.kind)) throw new SoriError('invalid_input', `"kind" must be one of ${KINDS}; got "${input.kind}"`);
     const message = checkText(input.message);
-    const { ctx, sync } = await ready;
+    const { ctx, sync, outbox } = await ready;
+    if ((await outbox.all()).filter(waiting).length >= OUTBOX_LIMIT) {
+      throw new SoriError('outbox_full', `${OUTBOX_LIMIT} items wait to be sent: try again once they are through`);
+    }
     const contact = { ...present({ email: who.email, name: who.name }), ...input.contact };
     const context = { ...present({ customerId: who.customerId }), ...pageContext, ...input.context };
     const id = crypto.randomUUID();
@@ -134,14 +177,14 @@ export function createSori(options: SoriOptions): Sori {
       clientId: id,
       ...shown,
       ...present({
-        contact: Object.keys(contact).length ? contact : undefined,
-        context: Object.keys(context).length ? context : undefined,
+        contact,
+        context,
         // Only web pages: a `file:` or extension URL is nothing the server may store.
         pageUrl: /^https?:/.test(globalThis.location?.href) ? location.href : undefined,
         locale: globalThis.navigator?.language,
         trap: input.trap,
-        // The server wants whole, non-negative milliseconds; a bad value must not get the item refused.
-        fillMs: input.fillMs === undefined ? undefined : Math.max(0, Math.round(input.fillMs)),
+        // The server wants whole milliseconds.
+        fillMs: input.fillMs && Math.round(input.fillMs),
       }),
     };
     const stored: StoredItem = { id, ...shown, delivery: 'queued', timeline: [], outgoing: [], wire, lastRead: 0 };
@@ -175,15 +218,16 @@ export function createSori(options: SoriOptions): Sori {
     async rate(id, rating: Rating) {
       const { ctx, credentials } = await ready;
       const item = await find(id);
-      if (!item.serverId) throw new SoriError('not_ready', 'This item has not reached the server yet: rate it once it is resolved');
-      const answer = await request<RatingResult>(credentials, PATHS.rating(item.serverId), rating);
+      if (!item.serverId) throw new SoriError('not_ready', 'Only a resolved item can be rated');
+      const { item: server } = await request<RatingResult>(credentials, PATHS.rating(item.serverId), rating);
+      // A low score sends the item back to staff: the status and timeline change with the rating.
       // Present: `find` just found it (see `reply`).
-      return view((await ctx.update(item.id, (current) => mergeServerItem(current, answer.item)))!);
+      return view((await ctx.update(item.id, (c) => ({ ...c, rating, status: server.status, publicStatus: server.publicStatus, timeline: server.timeline })))!);
     },
     async resend(id, changes = {}) {
       const { outbox } = await ready;
       const item = await find(id);
-      if (item.delivery !== 'rejected') throw new SoriError('invalid_input', 'Only a rejected item can be edited and sent again');
+      if (item.delivery !== 'rejected') throw new SoriError('invalid_input', 'Only a rejected item can be resent');
       const next = await queue({ kind: item.kind, message: item.message, ...changes });
       await outbox.delete(item.id);
       return next;
@@ -215,6 +259,7 @@ export function createSori(options: SoriOptions): Sori {
     destroy() {
       destroyed = true;
       listening.abort();
+      tabs?.close();
       void ready.then(({ sync, stream }) => {
         sync.stop();
         stream.stop();

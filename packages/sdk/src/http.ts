@@ -1,5 +1,5 @@
 import { REPORTER_HEADER, SITE_HEADER, type ErrorCode } from '@sori/protocol/constants';
-import { HttpError, SoriError } from './errors.js';
+import { isHttpError, SoriError } from './errors.js';
 
 /** Who is asking: the site key and the reporter secret travel in headers, never in URLs. */
 export interface Credentials {
@@ -9,7 +9,7 @@ export interface Credentials {
 }
 
 /**
- * Calls the Sori server and answers its JSON, or throws {@link HttpError} / a `network` {@link SoriError}.
+ * Calls the Sori server and answers its JSON, or throws a {@link SoriError}: with the HTTP `status` when the server refused, `network` when it was not reached.
  * With a `body` it is a JSON `POST` (every POST of the protocol has one), without it a `GET`.
  */
 export async function request<T>(credentials: Credentials, path: string, body?: unknown): Promise<T> {
@@ -26,10 +26,10 @@ export async function request<T>(credentials: Credentials, path: string, body?: 
   if (res.ok) return answer as T;
   const detail = (answer as { error?: { code?: ErrorCode; message?: string; field?: string } } | undefined)?.error;
   const retryAfter = Number(res.headers.get('retry-after'));
-  throw new HttpError(
-    res.status,
+  throw new SoriError(
     detail?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'),
-    detail?.message ?? `The server answered ${res.status}`,
+    detail?.message ?? `HTTP ${res.status}`,
+    res.status,
     detail?.field,
     retryAfter > 0 ? retryAfter : undefined, // NaN (no header) is not > 0
   );
@@ -37,6 +37,6 @@ export async function request<T>(credentials: Credentials, path: string, body?: 
 
 /** Whether a failed request may succeed later as it is (network, timeout, rate limit, server trouble). */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof HttpError) return error.status === 408 || error.status === 429 || error.status >= 500;
+  if (isHttpError(error)) return error.status === 408 || error.status === 429 || error.status >= 500;
   return true;
 }

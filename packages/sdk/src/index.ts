@@ -1,5 +1,6 @@
 export { createSori } from './create-sori.js';
-export { SoriError, HttpError, isSoriError, isHttpError } from './errors.js';
+export { OUTBOX_LIMIT, OUTBOX_MAX_AGE_DAYS } from './context.js';
+export { SoriError, isSoriError, isHttpError, type HttpError } from './errors.js';
 export type {
   SoriOptions,
   SubmitInput,

@@ -14,7 +14,8 @@ export interface StoredItem extends Omit<Item, 'unread'> {
  * browser will not give us IndexedDB (private mode, blocked, over quota).
  */
 export interface Outbox {
-  readonly kind: 'indexeddb' | 'memory';
+  /** Where writes go now: `memory` once IndexedDB refused one (they are lost when the page closes). */
+  kind: 'indexeddb' | 'memory';
   all(): Promise<StoredItem[]>;
   get(id: string): Promise<StoredItem | undefined>;
   /** Resolves once the write is durable (the IndexedDB transaction completed). */
@@ -24,75 +25,87 @@ export interface Outbox {
   setMeta(key: string, value: unknown): Promise<void>;
 }
 
-/** The in-memory fallback: the same interface, gone when the page closes. */
-export function memoryOutbox(): Outbox {
-  const items = new Map<string, StoredItem>();
-  const meta = new Map<string, unknown>();
-  return {
-    kind: 'memory',
-    // Callers never mutate what they read or wrote (every change is a new object), so no copies.
-    all: async () => [...items.values()],
-    get: async (id) => items.get(id),
-    put: async (item) => void items.set(item.id, item),
-    delete: async (id) => void items.delete(id),
-    meta: async <T>(key: string) => meta.get(key) as T | undefined,
-    setMeta: async (key, value) => void meta.set(key, value),
-  };
-}
-
-/** Resolves with a request's result. */
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
 /**
- * The IndexedDB outbox. A write resolves on the transaction's `complete`, not on the request's
- * `success`: only then is it on disk, and only then may the shopper be told "saved".
+ * Opens the outbox: IndexedDB, with memory over it for what IndexedDB will not take.
  *
- * Written against the bare API rather than with `idb`: the outbox needs six calls, and `idb`
- * (with its cursor and iterator extras, which cannot be tree-shaken) cost about 1.2 KB of the
+ * Every write goes to IndexedDB and resolves on the transaction's `complete`, not on the request's
+ * `success`: only then is it on disk, and only then may the shopper be told "saved". When the
+ * browser refuses (no IndexedDB, private mode, over quota), the outbox turns to `memory`: that
+ * write and all later ones are kept in the page, read over what IndexedDB still holds, and `kind`
+ * says so. A connection that goes away (another tab deleting the database or moving to a newer
+ * schema, the browser clearing storage) is let go and opened again for the next transaction.
+ *
+ * Written against the bare API rather than with `idb`: the outbox needs a handful of calls, and
+ * `idb` (with its cursor and iterator extras, which cannot be tree-shaken) cost about 1.2 KB of the
  * SDK's 5 KB gzip budget (`pnpm --filter @sori/sdk build`, before and after).
  */
-function idbOutbox(db: IDBDatabase): Outbox {
-  const read = <T>(store: string, call: (s: IDBObjectStore) => IDBRequest<T>) => done(call(db.transaction(store).objectStore(store)));
-  const write = (store: string, call: (s: IDBObjectStore) => IDBRequest) =>
-    new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
-      call(tx.objectStore(store));
-      tx.oncomplete = () => resolve();
-      tx.onerror = tx.onabort = () => reject(tx.error);
-    });
-  return {
-    kind: 'indexeddb',
-    all: () => read('items', (s) => s.getAll() as IDBRequest<StoredItem[]>),
-    get: (id) => read('items', (s) => s.get(id) as IDBRequest<StoredItem | undefined>),
-    put: (item) => write('items', (s) => s.put(item)),
-    delete: (id) => write('items', (s) => s.delete(id)),
-    meta: <T>(key: string) => read('meta', (s) => s.get(key) as IDBRequest<T | undefined>),
-    setMeta: (key, value) => write('meta', (s) => s.put(value, key)),
-  };
-}
-
-/** Opens the outbox in IndexedDB, or falls back to memory when that is not possible. */
 export async function openOutbox(name: string): Promise<Outbox> {
-  if (typeof indexedDB === 'undefined') return memoryOutbox();
-  try {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('items', { keyPath: 'id' });
-      request.result.createObjectStore('meta');
-    };
-    const db = await done(request);
-    // Another tab wants a newer schema: step aside; this page falls back to reopening next load.
-    db.onversionchange = () => db.close();
-    const outbox = idbOutbox(db);
-    // Probe once: some private modes open the database and then refuse every write.
-    await outbox.setMeta('probe', Date.now());
-    return outbox;
-  } catch {
-    return memoryOutbox();
+  const items = new Map<string, StoredItem>();
+  const meta = new Map<string, unknown>();
+  let db: Promise<IDBDatabase>;
+  const connect = () => {
+    // Throws inside the executor (no IndexedDB at all) reject the connection like a refusal does.
+    db = new Promise((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('items', { keyPath: 'id' });
+        request.result.createObjectStore('meta');
+      };
+      request.onsuccess = () => {
+        const connection = request.result;
+        connection.onversionchange = connection.onclose = () => {
+          connection.close();
+          connect();
+        };
+        resolve(connection);
+      };
+      request.onerror = () => reject(request.error);
+    });
+    // A refusal is handled where the connection is used; this only keeps it from counting as unhandled.
+    db.catch(() => undefined);
+  };
+  connect();
+
+  /** One request in its own transaction; resolves with its result once the transaction completed. */
+  const run = <T>(store: string, write: boolean, call: (s: IDBObjectStore) => IDBRequest) =>
+    db.then(
+      (connection) =>
+        new Promise<T>((resolve, reject) => {
+          const tx = connection.transaction(store, write ? 'readwrite' : 'readonly', { durability: 'strict' });
+          const request = call(tx.objectStore(store));
+          tx.oncomplete = () => resolve(request.result as T);
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        }),
+    );
+
+  /** Writes to IndexedDB while it takes writes, then to memory. */
+  async function store<V>(memory: Map<string, V>, key: string, value: V, call: (s: IDBObjectStore) => IDBRequest, where: string) {
+    if (outbox.kind === 'indexeddb') {
+      try {
+        return void (await run(where, true, call));
+      } catch {
+        outbox.kind = 'memory';
+      }
+    }
+    memory.set(key, value);
   }
+
+  const outbox: Outbox = {
+    kind: 'indexeddb',
+    async all() {
+      const stored = await run<StoredItem[]>('items', false, (s) => s.getAll()).catch(() => []);
+      return [...new Map([...stored.map((i) => [i.id, i] as const), ...items]).values()];
+    },
+    get: async (id) => items.get(id) ?? run<StoredItem | undefined>('items', false, (s) => s.get(id)).catch(() => undefined),
+    put: (item) => store(items, item.id, item, (s) => s.put(item), 'items'),
+    async delete(id) {
+      await run('items', true, (s) => s.delete(id)).catch(() => undefined);
+      items.delete(id);
+    },
+    meta: async <T>(key: string) => (meta.get(key) as T | undefined) ?? run<T | undefined>('meta', false, (s) => s.get(key)).catch(() => undefined),
+    setMeta: (key, value) => store(meta, key, value, (s) => s.put(value, key), 'meta'),
+  };
+  // Probe once: some private modes open the database and then refuse every write.
+  await outbox.setMeta('probe', Date.now());
+  return outbox;
 }

@@ -71,9 +71,12 @@ export interface SubmitInput {
 /** Where an item is on its way to the server. */
 export type Delivery = 'queued' | 'sending' | 'accepted' | 'rejected';
 
-/** Why the server refused an item (permanent: it will not be retried until edited and resent). */
+/**
+ * Why an item will not be sent as it is (it is not retried until edited and resent): the server's
+ * reason, or `expired` when it waited in the outbox longer than {@link OUTBOX_MAX_AGE_DAYS} days.
+ */
 export interface Rejection {
-  code: ErrorCode;
+  code: ErrorCode | 'expired';
   message: string;
   field?: string;
 }
@@ -153,7 +156,10 @@ export interface SoriEvents {
 
 /** The Sori browser API. */
 export interface Sori {
-  /** Store an item in the outbox and start sending it. Resolves once it is durably stored (`queued`). */
+  /**
+   * Store an item in the outbox and start sending it. Resolves once it is durably stored (`queued`).
+   * Throws a `SoriError` with code `outbox_full` while {@link OUTBOX_LIMIT} items wait to be sent.
+   */
   submit(input: SubmitInput): Promise<Item>;
   /** All of this browser's items, newest first. */
   items(): Promise<Item[]>;

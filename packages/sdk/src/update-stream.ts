@@ -1,40 +1,32 @@
 import { PATHS } from '@sori/protocol/constants';
-import type { EventsResponse, PublicEvent, ReporterItem, ReporterItemsResponse, StreamTicket } from '@sori/protocol';
-import { backoff, present, type Context } from './context.js';
+import type { EventsResponse, PublicEvent, StreamTicket } from '@sori/protocol';
+import { backoff, lead, present, withEvents, type Context } from './context.js';
 import { request } from './http.js';
 import type { StoredItem } from './outbox.js';
 
 /** SSE failures in a row before falling back to polling. */
 const SSE_ATTEMPTS = 3;
 
-/** Folds the server's view of an item into the stored one. */
-export function mergeServerItem(stored: StoredItem, server: ReporterItem): StoredItem {
-  return {
-    ...stored,
-    delivery: 'accepted',
-    serverId: server.id,
-    trackingNumber: server.trackingNumber,
-    status: server.status,
-    publicStatus: server.publicStatus,
-    expectedResponseBy: server.expectedResponseBy,
-    timeline: server.timeline,
-    ...present({ firstResponseAt: server.firstResponseAt, resolvedAt: server.resolvedAt, rating: server.rating }),
-  };
-}
-
 /**
  * Live status changes and replies: Server-Sent Events with a short-lived ticket (the reporter
  * secret never goes into a URL), resumed from the last event id; polling when SSE is not there
  * or keeps failing.
+ *
+ * One stream per browser: the tab holding the Web Lock `<db name>:stream` listens, stores
+ * what it hears in the shared outbox and passes each event to the other tabs over the
+ * BroadcastChannel. When that tab closes, the lock passes to a waiting tab, which resumes from the
+ * stored cursor, so nothing is missed and nothing repeated.
  */
 export class UpdateStream {
   #source: EventSource | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
-  /** Times a stream opened; from the second on it is a reconnect. */
-  #opened = 0;
   #started = false;
   #stopped = false;
+  /** Whether this tab holds the stream. */
+  #leading = false;
+  /** Ends the lead (lets the lock go) on `stop`. */
+  #release = () => {};
 
   readonly #ctx: Context;
 
@@ -46,28 +38,26 @@ export class UpdateStream {
   async start(): Promise<void> {
     if (this.#started || this.#stopped || !this.#ctx.live) return;
     this.#started = true;
-    await this.refresh().catch(() => undefined);
-    this.#connect();
+    await lead(`${this.#ctx.name}:stream`, async () => {
+      if (this.#stopped) return;
+      this.#leading = true;
+      // The stream (or the first poll) starts after the stored cursor: what came meanwhile comes first.
+      this.#connect();
+      await new Promise<void>((resolve) => (this.#release = resolve));
+    });
   }
 
   stop(): void {
     this.#stopped = true;
+    this.#release();
     this.#source?.close();
     clearTimeout(this.#timer);
     this.#ctx.setStatus({ live: 'off' });
   }
 
-  /** Re-reads this reporter's items from the server (after a reconnect nothing is missed). */
-  async refresh(): Promise<void> {
-    const since = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
-    const answer = await request<ReporterItemsResponse>(this.#ctx.credentials, `${PATHS.items}?since=${since}`);
-    for (const server of answer.items) await this.#ctx.update(server.clientId, (stored) => mergeServerItem(stored, server));
-    await this.#raiseCursor(answer.cursor);
-  }
-
   /** Looks for news now (the page became visible or came back online). */
   poke(): void {
-    if (this.#started && !this.#source && !this.#stopped) this.#poll();
+    if (this.#leading && !this.#source && !this.#stopped) this.#poll();
   }
 
   #connect(): void {
@@ -84,9 +74,9 @@ export class UpdateStream {
       const url = `${this.#ctx.credentials.endpoint}${PATHS.updates}?ticket=${ticket}&lastEventId=${cursor}`;
       const source = new EventSource(url);
       this.#source = source;
+      // Nothing is missed on a reconnect: ours asks from the stored cursor, and the browser's own
+      // sends `Last-Event-ID`, which the server resumes from.
       source.addEventListener('open', () => {
-        // A reconnect (ours or the browser's own): re-read what changed meanwhile, so nothing is missed.
-        if (this.#opened++) void this.refresh().catch(() => undefined);
         this.#failures = 0;
         this.#ctx.setStatus({ live: 'sse' });
       });
@@ -118,10 +108,11 @@ export class UpdateStream {
     const next = () => {
       if (!this.#stopped) this.#timer = setTimeout(() => this.#poll(), this.#ctx.pollIntervalMs);
     };
-    void this.#pollOnce().then(next, next);
+    void this.catchUp().then(next, next);
   }
 
-  async #pollOnce(): Promise<void> {
+  /** Applies what happened after the stored cursor: the polling form, and a page's catch-up when live updates are off. */
+  async catchUp(): Promise<void> {
     const after = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
     const answer = await request<EventsResponse>(this.#ctx.credentials, `${PATHS.events}?after=${after}`);
     for (const event of answer.events) await this.#apply(event);
@@ -138,15 +129,18 @@ export class UpdateStream {
             delivery: 'accepted',
             serverId: event.submissionId,
             status: event.status,
-        publicStatus: event.publicStatus,
-            timeline: [...stored.timeline, event].sort((a, b) => a.id - b.id),
+            publicStatus: event.publicStatus,
+            timeline: withEvents(stored.timeline, event),
             ...present({
               firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
               resolvedAt: event.status === 'resolved' ? event.at : undefined,
             }),
           },
     );
-    if (updated) this.#ctx.emitter.emit('update', event);
+    if (updated) {
+      this.#ctx.emitter.emit('update', event);
+      this.#ctx.tabs?.postMessage({ event });
+    }
     await this.#raiseCursor(event.id);
   }
 

@@ -22,7 +22,7 @@ describe('rate', () => {
     const item = await client.submit({ kind: 'complaint', message: 'Still waiting' });
     const error = await client.rate(item.id, { score: 4, wouldBuyAgain: true }).catch((e: unknown) => e);
     expect(isSoriError(error) && error.code).toBe('not_ready');
-    expect(String(error)).toMatch(/not reached the server yet/);
+    expect(String(error)).toMatch(/Only a resolved item can be rated/);
   });
 
   it("records the shopper's rating on a resolved item", async () => {

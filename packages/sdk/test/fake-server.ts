@@ -20,6 +20,10 @@ export function fakeServer() {
   const stored = new Map<string, Stored>();
   const events: PublicEvent[] = [];
   const urls: string[] = [];
+  /** Every submission request as it arrived: its content type and body. */
+  const posts: Array<{ contentType: string | null; body: { items: SubmissionInput[]; site?: string; reporter?: string } }> = [];
+  /** While set, submission requests wait for it before they are answered. */
+  let hold: Promise<void> | undefined;
   /** Status codes to answer the next submission requests with, before behaving. */
   const failures: Array<{ status: number; retryAfter?: number }> = [];
   let nextEvent = 1;
@@ -44,8 +48,11 @@ export function fakeServer() {
           { status: failure.status, headers: failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {} },
         );
       }
-      const reporter = request.headers.get('x-sori-reporter') ?? '';
-      const body = (await request.json()) as { items: SubmissionInput[] };
+      const body = (await request.json()) as (typeof posts)[number]['body'];
+      posts.push({ contentType: request.headers.get('content-type'), body });
+      // A keepalive send carries the reporter secret in the body, as the real server allows.
+      const reporter = request.headers.get('x-sori-reporter') ?? body.reporter ?? '';
+      await hold;
       const results = body.items.map((input) => {
         if (input.message.includes('REJECT')) {
           return { clientId: input.clientId, result: 'rejected', error: { code: 'invalid', field: 'message', message: 'message refused' } };
@@ -88,6 +95,16 @@ export function fakeServer() {
     stored,
     urls,
     failures,
+    posts,
+    /** Holds submission answers until the returned function is called. */
+    holdAnswers(): () => void {
+      let release = () => {};
+      hold = new Promise((resolve) => (release = resolve));
+      return () => {
+        hold = undefined;
+        release();
+      };
+    },
     /** A staff reply, as the desk would make it. */
     reply(clientId: string, message: string) {
       const s = stored.get(clientId);

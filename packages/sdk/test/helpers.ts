@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vi } from 'vitest';
 import type { PublicEvent, ReporterItem } from '@sori/protocol';
 import { createSori, type Item, type Sori, type SoriOptions } from '../src/index.js';
 import { ENDPOINT, SITE, type fakeServer } from './fake-server.js';
@@ -56,4 +57,29 @@ export function publicEvent(fake: ReturnType<typeof fakeServer>, clientId: strin
   const s = fake.stored.get(clientId);
   if (!s) throw new Error(`no stored item ${clientId}`);
   return { type: 'status', submissionId: s.id, clientId, at: new Date().toISOString(), author: 'staff', status: 'in_progress', publicStatus: 'in_review', ...event };
+}
+
+/** Just enough of a browser page for the SDK's triggers; `vi.unstubAllGlobals()` takes it away. */
+export function page(online: boolean) {
+  const browser = { window: new EventTarget(), document: Object.assign(new EventTarget(), { visibilityState: 'hidden' }), navigator: { onLine: online, language: 'ko-KR' } };
+  vi.stubGlobal('window', browser.window);
+  vi.stubGlobal('document', browser.document);
+  vi.stubGlobal('navigator', browser.navigator);
+  vi.stubGlobal('location', { href: 'https://shop.test/cart?step=2' });
+  return browser;
+}
+
+/**
+ * The Web Locks API as one browser has it (Node has none): `request` runs its callback once the
+ * named lock is free and holds the lock until the callback's promise settles.
+ */
+export function webLocks() {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    request<T>(name: string, callback: (lock: { name: string }) => Promise<T>): Promise<T> {
+      const run = (tails.get(name) ?? Promise.resolve()).then(() => callback({ name }));
+      tails.set(name, run.catch(() => undefined));
+      return run;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeServer } from './fake-server.js';
-import { opened, sori, until } from './helpers.js';
+import { fakeServer, SITE } from './fake-server.js';
+import { opened, page, sori, until } from './helpers.js';
 
 const fake = fakeServer();
 beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
@@ -11,16 +11,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   fake.failures.length = 0;
 });
-
-/** Just enough of a browser page for the SDK's triggers. */
-function page(online: boolean) {
-  const browser = { window: new EventTarget(), document: Object.assign(new EventTarget(), { visibilityState: 'hidden' }), navigator: { onLine: online, language: 'ko-KR' } };
-  vi.stubGlobal('window', browser.window);
-  vi.stubGlobal('document', browser.document);
-  vi.stubGlobal('navigator', browser.navigator);
-  vi.stubGlobal('location', { href: 'https://shop.test/cart?step=2' });
-  return browser;
-}
 
 describe('triggers', () => {
   it('waits offline without trying, and sends at once when the browser comes back online', async () => {
@@ -60,4 +50,42 @@ describe('triggers', () => {
     browser.document.dispatchEvent(new Event('visibilitychange'));
     await until(client, item.id, (i) => i.delivery === 'accepted', 100);
   });
+
+  it('sends what waits with keepalive when the page goes away, and the next page stores nothing twice', async () => {
+    const browser = page(true);
+    fake.failures.push({ status: 503, retryAfter: 60 });
+    const dbName = `db-${crypto.randomUUID()}`;
+    const client = sori({ dbName, maxRetryDelayMs: 60_000 });
+    const item = await client.submit({ kind: 'complaint', message: 'Closing the tab now' });
+    await until(client, item.id, (i) => i.delivery === 'queued' && i.nextRetryAt !== undefined);
+    expect(fake.stored.has(item.id)).toBe(false);
+
+    browser.window.dispatchEvent(new Event('pagehide'));
+    await until(client, item.id, () => fake.stored.has(item.id));
+    // A simple request (no preflight) with the site key and reporter secret in the body.
+    const beacon = fake.posts.at(-1)!;
+    expect(beacon.contentType).toBe('text/plain');
+    expect(beacon.body).toMatchObject({ site: SITE, reporter: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(beacon.body.items.map((i) => i.clientId)).toEqual([item.id]);
+    client.destroy();
+
+    const next = sori({ dbName });
+    const delivered = await until(next, item.id, (i) => i.delivery === 'accepted');
+    expect(delivered.trackingNumber).toBe(fake.stored.get(item.id)?.trackingNumber);
+    expect([...fake.stored.values()].filter((s) => s.input.clientId === item.id)).toHaveLength(1);
+  });
+
+  it('keeps the last-chance send under the 64 KB keepalive limit', async () => {
+    const browser = page(false);
+    const client = sori();
+    for (let i = 0; i < 12; i++) await client.submit({ kind: 'suggestion', message: `${i} ${'한글'.repeat(2400)}` });
+    browser.window.dispatchEvent(new Event('pagehide'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const beacon = fake.posts.at(-1)!;
+    const bytes = new TextEncoder().encode(JSON.stringify(beacon.body)).length;
+    expect(bytes).toBeLessThan(64 * 1024);
+    expect(beacon.body.items.length).toBeGreaterThan(0);
+    expect(beacon.body.items.length).toBeLessThan(12);
+  });
 });
+

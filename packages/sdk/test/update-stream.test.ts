@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PublicEvent, ReporterItem } from '@sori/protocol';
+import type { PublicEvent } from '@sori/protocol';
 import { ENDPOINT, fakeServer } from './fake-server.js';
-import { eventually, opened, publicEvent, reporterItem, sori, until } from './helpers.js';
+import { eventually, opened, publicEvent, sori, until, webLocks } from './helpers.js';
 
 /** Just enough of the browser's EventSource for the SDK; a test plays the server's side. */
 class FakeEventSource extends EventTarget {
@@ -34,9 +34,6 @@ class FakeEventSource extends EventTarget {
 }
 
 const fake = fakeServer();
-/** What `GET /v1/reporter/items` answers, by client id. */
-const serverView = new Map<string, ReporterItem>();
-const itemQueries: string[] = [];
 let tickets = 0;
 beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => fake.server.close());
@@ -45,17 +42,11 @@ afterEach(() => {
   fake.server.resetHandlers();
   vi.unstubAllGlobals();
   FakeEventSource.opened = [];
-  serverView.clear();
-  itemQueries.length = 0;
 });
 
 function serveReporterSide(): void {
   fake.server.use(
     http.post(`${ENDPOINT}/v1/reporter/stream-tickets`, () => HttpResponse.json({ ticket: `t${++tickets}`, expiresAt: new Date(Date.now() + 60_000).toISOString() })),
-    http.get(`${ENDPOINT}/v1/reporter/items`, ({ request }) => {
-      itemQueries.push(new URL(request.url).searchParams.get('since') ?? '');
-      return HttpResponse.json({ items: [...serverView.values()], cursor: 0 });
-    }),
   );
 }
 
@@ -80,19 +71,20 @@ describe('update stream', () => {
     expect(updates.map((e) => e.id)).toEqual([7]);
   });
 
-  it('gets a new ticket when the stream closes, resumes from the last event and re-reads what changed', async () => {
+  it('gets a new ticket when the stream closes and resumes from the last event, with no gap and no repeat', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     serveReporterSide();
     const client = sori();
+    const updates: number[] = [];
+    client.on('update', (event) => updates.push(event.id));
     const item = await client.submit({ kind: 'inquiry', message: 'Gift wrap?' });
     await until(client, item.id, (i) => i.delivery === 'accepted');
     await eventually(() => FakeEventSource.opened.length === 1);
     FakeEventSource.opened[0]!.connect();
-    FakeEventSource.opened[0]!.send(publicEvent(fake, item.id, { id: 3 }));
+    const first = publicEvent(fake, item.id, { id: 3 });
+    FakeEventSource.opened[0]!.send(first);
     await until(client, item.id, (i) => i.publicStatus === 'in_review');
 
-    // While the stream is down, staff resolve the item.
-    serverView.set(item.id, reporterItem(fake, item.id, { status: 'resolved', publicStatus: 'resolved', resolvedAt: new Date().toISOString() }));
     FakeEventSource.opened[0]!.expire();
     expect(client.status().live).toBe('off');
     await eventually(() => FakeEventSource.opened.length === 2);
@@ -100,22 +92,55 @@ describe('update stream', () => {
     expect(again.url).toMatch(/ticket=t\d+&lastEventId=3$/);
     expect(again.url).not.toBe(FakeEventSource.opened[0]!.url);
     again.connect();
+    // A server that sends the last event again must not make it count twice.
+    again.send(first);
+    again.send(publicEvent(fake, item.id, { id: 4, status: 'resolved', publicStatus: 'resolved' }));
     const resolved = await until(client, item.id, (i) => i.publicStatus === 'resolved');
     expect(resolved.resolvedAt).toBeDefined();
-    expect(itemQueries.at(-1)).toBe('3');
+    expect(resolved.timeline.map((e) => e.id)).toEqual([3, 4]);
+    expect(updates).toEqual([3, 4]);
   });
 
   it('brings items up to date on the next page load even with live updates off', async () => {
-    serveReporterSide();
     const dbName = `db-${crypto.randomUUID()}`;
     const first = sori({ dbName, live: false });
     const item = await first.submit({ kind: 'complaint', message: 'Wrong size' });
     await until(first, item.id, (i) => i.delivery === 'accepted');
     first.destroy();
 
-    serverView.set(item.id, reporterItem(fake, item.id, { status: 'in_progress', publicStatus: 'in_review' }));
+    fake.reply(item.id, 'We are sending the right size today.');
     const second = sori({ dbName, live: false });
-    await until(second, item.id, (i) => i.publicStatus === 'in_review');
+    const answered = await until(second, item.id, (i) => i.publicStatus === 'answered');
+    expect(answered.unread).toBe(1);
     expect(second.status().live).toBe('off');
   });
+
+  it('holds one stream per browser: other tabs hear it over the channel and take over when its tab closes', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    vi.stubGlobal('navigator', { onLine: true, locks: webLocks() });
+    serveReporterSide();
+    const dbName = `db-${crypto.randomUUID()}`;
+    const leader = sori({ dbName });
+    const item = await leader.submit({ kind: 'inquiry', message: 'Which tab listens?' });
+    await until(leader, item.id, (i) => i.delivery === 'accepted');
+    const follower = sori({ dbName });
+    const heard: number[] = [];
+    follower.on('update', (event) => heard.push(event.id));
+    await follower.items(); // the second tab has opened the outbox and listens on the channel
+    await eventually(() => FakeEventSource.opened.length === 1);
+    FakeEventSource.opened[0]!.connect();
+    FakeEventSource.opened[0]!.send(publicEvent(fake, item.id, { id: 5, type: 'reply', publicStatus: 'answered', message: 'Both tabs see this.' }));
+    await until(follower, item.id, (i) => i.publicStatus === 'answered');
+    await eventually(() => heard.includes(5));
+    // Still one stream for the two tabs.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(FakeEventSource.opened).toHaveLength(1);
+
+    leader.destroy();
+    await eventually(() => FakeEventSource.opened.length === 2);
+    expect(FakeEventSource.opened[1]!.url).toMatch(/lastEventId=5$/);
+    FakeEventSource.opened[1]!.connect();
+    expect(follower.status().live).toBe('sse');
+  });
 });
+
