@@ -1,8 +1,10 @@
 // Builds the widget: the app chunk (ES module, hashed name) first, then the loader (a classic
-// script) that knows the chunk's name. Prints the gzip sizes the budgets are about.
+// script) that knows the chunk's name; then the .gz and .br files the server sends. Prints the
+// gzip sizes the budgets are about.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { widgetSizes } from './sizes.mjs';
+import { readdirSync } from 'node:fs';
+import { precompress, widgetSizes } from './sizes.mjs';
 import { alias, terserOptions } from '../../workspace-aliases.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,7 +12,9 @@ const shared = {
   configFile: false,
   logLevel: 'warn',
   resolve: { alias },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact', legalComments: 'none' },
+  // The classic `h(tag, props, ...children)` calls, not the automatic runtime: no jsx-runtime module,
+  // and no `children:` key per element (172 B gzip less for the same components, measured).
+  esbuild: { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', jsxInject: "import { h } from 'preact'", legalComments: 'none' },
 };
 
 const app = await build({
@@ -20,7 +24,11 @@ const app = await build({
     emptyOutDir: true,
     target: 'es2022',
     minify: 'terser',
-    terserOptions,
+    // Preact's internal fields (`__k`, `__e`, …) and the lifecycle method names to short names
+    // (about 140 B gzip). Safe because Preact and every component live in the app chunk (no
+    // preact/hooks, no devtools), Preact reaches these only as properties (never by string), and
+    // the locale chunks have none of them.
+    terserOptions: { ...terserOptions, mangle: { properties: { regex: /^(__.*|componentWillMount|componentDidMount|componentWillUnmount|componentDidUpdate|componentWillReceiveProps|componentWillUpdate|getDerivedStateFromProps|getSnapshotBeforeUpdate|shouldComponentUpdate|componentDidCatch|getDerivedStateFromError|getChildContext|contextType|forceUpdate)$/ } } },
     rollupOptions: {
       input: { app: here('./src/app/index.ts'), en: here('./src/locales/en.ts'), ko: here('./src/locales/ko.ts') },
       preserveEntrySignatures: 'exports-only',
@@ -51,5 +59,7 @@ await build({
   },
 });
 
+const chunkDir = here('./dist/sori');
+await Promise.all([here('./dist/sori.js'), ...readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => `${chunkDir}/${f}`)].map(precompress));
 const sizes = widgetSizes(here('./dist'));
 console.log(`widget: loader ${sizes.loader} B gzip (budget 2048); everything a shopper loads ${sizes.total} B gzip (budget 15360); chunks: ${sizes.chunks.join(', ')}`);

@@ -11,7 +11,8 @@ export interface AssetRouteOptions {
 
 /**
  * The widget's files for any store's page: `/sori.js` (the loader: short cache, so a new release
- * reaches pages within minutes) and `/sori/*` (content-hashed chunks: cached for a year).
+ * reaches pages within minutes) and `/sori/*` (content-hashed chunks: cached for a year). Both are
+ * sent brotli- or gzip-compressed (files the widget build made) when the browser accepts it.
  */
 export default async function assetRoutes(app: FastifyInstance, { widgetDir }: AssetRouteOptions): Promise<void> {
   if (!existsSync(join(widgetDir, 'sori.js'))) {
@@ -27,6 +28,8 @@ export default async function assetRoutes(app: FastifyInstance, { widgetDir }: A
     prefix: '/sori/',
     immutable: true,
     maxAge: '365d',
+    // The build writes .br and .gz beside each file: sent to browsers that accept them.
+    preCompressed: true,
     setHeaders: crossOrigin,
   });
   app.get('/sori.js', (_request, reply) => {
