@@ -74,7 +74,7 @@ describe('the widget in real Chromium', () => {
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run({ include: [['[data-sori]']] });
+      const result = await axe.run({ include: [['sori-widget']] });
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     expect(violations).toEqual([]);
@@ -83,7 +83,7 @@ describe('the widget in real Chromium', () => {
   it('can be used with the keyboard alone, and gives focus back on Escape', async () => {
     const { page } = await storePage();
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-sori'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName === 'sori-widget')).toBe(true);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -92,13 +92,33 @@ describe('the widget in real Chromium', () => {
     expect(await dialog.getByRole('radio', { name: 'Complaint' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Typed without a mouse');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab'); // the folded optional fields
+    await page.keyboard.press('Tab'); // Send
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    const focused = await page.evaluate(() => document.querySelector('[data-sori]')?.shadowRoot?.activeElement?.textContent);
+    const focused = await page.evaluate(() => document.querySelector('sori-widget')?.shadowRoot?.activeElement?.textContent);
     expect(focused).toBe('Feedback');
+  });
+
+  it('keeps Tab and Shift+Tab inside the open dialog', async () => {
+    const { page } = await storePage();
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('radio', { name: 'Question' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    /** Where focus is: inside the dialog, or elsewhere (the page, the launcher). */
+    const focusIsInDialog = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('sori-widget')?.shadowRoot;
+        return !!root?.activeElement && !!root.querySelector('[role=dialog]')?.contains(root.activeElement);
+      });
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 14; i++) {
+        await page.keyboard.press(key);
+        expect(await focusIsInDialog(), `${key} #${i + 1}`).toBe(true);
+      }
+    }
   });
 
   it('speaks Korean with data-locale="ko"', async () => {

@@ -44,7 +44,7 @@ export function createSori(options: SoriOptions): Sori {
   let pageContext: Record<string, string | number | boolean | null> = {};
   let siteConfig: Promise<SiteConfig> | undefined;
   let destroyed = false;
-  const status: SoriStatus = { online: globalThis.navigator?.onLine !== false, syncing: false, storage: 'indexeddb', pending: 0, live: 'off' };
+  const status: SoriStatus = { online: globalThis.navigator?.onLine !== false, syncing: false, storage: 'indexeddb', pending: 0 };
 
   const name = options.dbName ?? 'sori';
   // Tabs of one browser tell each other what changed in the outbox they share (see `save`), and the
@@ -168,7 +168,8 @@ export function createSori(options: SoriOptions): Sori {
     if ((await outbox.all()).filter(waiting).length >= OUTBOX_LIMIT) {
       throw new SoriError('outbox_full', `${OUTBOX_LIMIT} items wait to be sent: try again once they are through`);
     }
-    const contact = { ...present({ email: who.email, name: who.name }), ...input.contact };
+    // Empty fields of a form are left out rather than sent (and refused) as empty strings.
+    const contact = present({ email: who.email, name: who.name, ...input.contact });
     const context = { ...present({ customerId: who.customerId }), ...pageContext, ...input.context };
     const id = crypto.randomUUID();
     // What the shopper sees of the item, and sends along with more.

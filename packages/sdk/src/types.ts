@@ -134,8 +134,6 @@ export interface SoriStatus {
   storage: 'indexeddb' | 'memory';
   /** Items and messages waiting to be sent. */
   pending: number;
-  /** Whether the update stream is connected (`sse`), polling, or off. */
-  live: 'sse' | 'polling' | 'off';
   /**
    * Why the server refuses every request right now (e.g. `unknown_site`, `origin_not_allowed`):
    * a set-up problem for the site owner. Items stay queued and are retried at the longest backoff;

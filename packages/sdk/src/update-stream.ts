@@ -52,7 +52,6 @@ export class UpdateStream {
     this.#release();
     this.#source?.close();
     clearTimeout(this.#timer);
-    this.#ctx.setStatus({ live: 'off' });
   }
 
   /** Looks for news now (the page became visible or came back online). */
@@ -78,7 +77,6 @@ export class UpdateStream {
       // sends `Last-Event-ID`, which the server resumes from.
       source.addEventListener('open', () => {
         this.#failures = 0;
-        this.#ctx.setStatus({ live: 'sse' });
       });
       source.addEventListener('update', (message) => {
         void this.#apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
@@ -98,13 +96,11 @@ export class UpdateStream {
   #retry(): void {
     if (this.#stopped) return;
     this.#failures++;
-    this.#ctx.setStatus({ live: 'off' });
     this.#timer = setTimeout(() => this.#connect(), backoff(this.#failures, 30_000));
   }
 
   #poll(): void {
     clearTimeout(this.#timer);
-    this.#ctx.setStatus({ live: 'polling' });
     const next = () => {
       if (!this.#stopped) this.#timer = setTimeout(() => this.#poll(), this.#ctx.pollIntervalMs);
     };

@@ -6,6 +6,10 @@ import type { Item, PublicEvent, Rating, SiteConfig, Sori, SoriEvents, SoriStatu
  */
 export class FakeSori implements Sori {
   readonly list: Item[] = [];
+  /** Every `submit()` input, as the panel passed it. */
+  readonly inputs: SubmitInput[] = [];
+  /** The site's products, as `config()` answers them. */
+  products: string[] = [];
   private readonly listeners = new Map<string, Set<(payload: never) => void>>();
   private nextEvent = 1;
   /** When false, submissions stay queued as if offline. */
@@ -21,6 +25,7 @@ export class FakeSori implements Sori {
   }
 
   async submit(input: SubmitInput): Promise<Item> {
+    this.inputs.push(input);
     const item: Item = { id: `c${this.list.length + 1}`, kind: input.kind, message: input.message, createdAt: new Date().toISOString(), delivery: 'queued', timeline: [], outgoing: [], unread: 0 };
     this.list.unshift(item);
     this.change(item);
@@ -62,10 +67,10 @@ export class FakeSori implements Sori {
     this.change(item);
     return { ...item };
   }
-  async resend(id: string): Promise<Item> {
+  async resend(id: string, changes: Partial<SubmitInput> = {}): Promise<Item> {
     const old = this.list.find((i) => i.id === id)!;
     this.list.splice(this.list.indexOf(old), 1);
-    return this.submit({ kind: old.kind, message: old.message });
+    return this.submit({ kind: old.kind, message: old.message, ...changes });
   }
 
   /** Staff resolved an item. */
@@ -96,10 +101,10 @@ export class FakeSori implements Sori {
   identify(): void {}
   setContext(): void {}
   async config(): Promise<SiteConfig> {
-    return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: [], slaMinutes: {} };
+    return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: this.products, slaMinutes: {} };
   }
   status(): SoriStatus {
-    return { online: this.online, syncing: false, storage: this.storage, pending: 0, live: 'sse' };
+    return { online: this.online, syncing: false, storage: this.storage, pending: 0 };
   }
   async flush(): Promise<void> {}
   on<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): () => void {

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withOverrides } from '../src/app/index.js';
 import { Panel } from '../src/app/Panel.js';
 import en from '../src/locales/en.js';
 import ko from '../src/locales/ko.js';
@@ -19,12 +20,13 @@ async function sendComplaint(text: string) {
 }
 
 describe('Panel', () => {
-  it('sends a complaint and shows its tracking number and "Received" once accepted', async () => {
+  it('sends a complaint and shows its tracking number, "Received" and when to expect an answer', async () => {
     const { sori } = renderPanel();
-    expect(screen.getByRole('button', { name: 'Send' }).hasAttribute('disabled')).toBe(true);
     await sendComplaint('The jar arrived cracked.');
     await screen.findByText('SR-AB12-CD01');
     expect(screen.getByText('Received')).toBeTruthy();
+    // Relative, in the shopper's language (Intl.RelativeTimeFormat): the fake promises an hour.
+    expect(screen.getByText(/^Expected answer in (60 minutes|1 hour)$/)).toBeTruthy();
     expect(sori.list[0]).toMatchObject({ kind: 'complaint', message: 'The jar arrived cracked.' });
   });
 
@@ -134,12 +136,96 @@ describe('My messages', () => {
     await screen.findByText(en.late);
   });
 
-  it('shows why an item was refused and sends it again', async () => {
+  it('shows why an item was refused, and sends it again as the shopper edited it', async () => {
     const sori = new FakeSori();
     await sentAndListed(sori);
     sori.reject('c1', 'message refused');
+    await screen.findByText('message refused', { exact: false });
     fireEvent.click(await screen.findByRole('button', { name: en.resend }));
-    await waitFor(() => expect(sori.list.map((i) => i.delivery)).toEqual(['accepted']));
+    // The form comes back with the refused text in it.
+    const box = await screen.findByRole('textbox', { name: en.messageLabel });
+    expect((box as HTMLTextAreaElement).value).toBe('The lid is missing.');
+    expect((screen.getByRole('radio', { name: /Complaint/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.input(box, { target: { value: 'The lid of my order is missing.' } });
+    fireEvent.click(screen.getByRole('button', { name: en.send }));
+    await waitFor(() => expect(sori.list.map((i) => [i.message, i.delivery])).toEqual([['The lid of my order is missing.', 'accepted']]));
+  });
+});
+
+describe('The form', () => {
+  it('gives each kind an icon and, once chosen, a line of help tied to the message box', () => {
+    renderPanel();
+    const complaint = screen.getByRole('radio', { name: 'Complaint' });
+    // The icon is decoration: hidden from screen readers, so the name stays "Complaint".
+    expect(complaint.closest('label')?.querySelector('[aria-hidden="true"]')?.textContent).toBe('😟');
+    expect(screen.queryByText(en.help.complaint)).toBeNull();
+    fireEvent.click(complaint);
+    const help = screen.getByText(en.help.complaint);
+    expect(screen.getByRole('textbox', { name: en.messageLabel }).getAttribute('aria-describedby')).toBe(help.id);
+  });
+
+  it('sends the optional product, order number and email with consent to be notified', async () => {
+    const sori = new FakeSori();
+    sori.products = ['Onggi jar 2 L', 'Lid'];
+    renderPanel(sori);
+    const product = (await screen.findByRole('combobox', { name: en.product })) as HTMLSelectElement;
+    fireEvent.change(product, { target: { value: 'Lid' } });
+    fireEvent.input(screen.getByRole('textbox', { name: en.orderRef }), { target: { value: 'A-1042' } });
+    fireEvent.input(screen.getByRole('textbox', { name: en.email }), { target: { value: 'mina@example.com' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: en.consent }));
+    await sendComplaint('The lid does not fit.');
+    await waitFor(() => expect(sori.inputs).toHaveLength(1));
+    expect(sori.inputs[0]).toMatchObject({
+      kind: 'complaint',
+      message: 'The lid does not fit.',
+      product: 'Lid',
+      orderRef: 'A-1042',
+      contact: { email: 'mina@example.com', preference: 'email', consent: true },
+    });
+  });
+
+  it('asks for a call back when a phone number comes with consent, and for nothing without consent', async () => {
+    const sori = new FakeSori();
+    renderPanel(sori);
+    fireEvent.input(screen.getByRole('textbox', { name: en.phone }), { target: { value: '010-1234-5678' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: en.consent }));
+    await sendComplaint('Please call me.');
+    await waitFor(() => expect(sori.inputs).toHaveLength(1));
+    expect(sori.inputs[0]?.contact).toMatchObject({ phone: '010-1234-5678', preference: 'phone', consent: true });
+
+    cleanup();
+    const quiet = new FakeSori();
+    renderPanel(quiet);
+    fireEvent.input(screen.getByRole('textbox', { name: en.email }), { target: { value: 'mina@example.com' } });
+    await sendComplaint('Just telling you.');
+    await waitFor(() => expect(quiet.inputs).toHaveLength(1));
+    expect(quiet.inputs[0]?.contact).toEqual({ email: 'mina@example.com', phone: '' });
+  });
+
+  it('sends nothing for a message of only spaces', async () => {
+    const sori = new FakeSori();
+    renderPanel(sori);
+    await sendComplaint('    ');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sori.inputs).toEqual([]);
+    expect((screen.getByRole('textbox', { name: en.messageLabel }) as HTMLTextAreaElement).value).toBe('');
+  });
+});
+
+describe('string overrides (data-strings)', () => {
+  it('replace a string, one entry of a group, and a string with a number in it', () => {
+    const t = withOverrides(en, JSON.stringify({ title: 'Ask the shop', kinds: { praise: 'Kudos' }, unread: '{} unread' }));
+    expect(t.title).toBe('Ask the shop');
+    expect(t.kinds).toEqual({ ...en.kinds, praise: 'Kudos' });
+    expect(t.unread(3)).toBe('3 unread');
+    expect(t.send).toBe(en.send);
+  });
+
+  it('say so on the console when the JSON is broken, and keep the defaults', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(withOverrides(en, '{title:')).toEqual(en);
+    expect(error.mock.calls[0]?.[0]).toMatch(/data-strings is not valid JSON/);
+    error.mockRestore();
   });
 });
 

@@ -8,50 +8,39 @@ interface FollowUpProps {
   t: Strings;
 }
 
-interface FollowUpState {
-  score?: number;
-  again?: boolean;
-  done?: 'skipped' | 'rated' | 'reopened';
-}
-
-/** After resolution, on one screen and skippable: was it resolved (1–5), would you buy again. */
-export class FollowUp extends Component<FollowUpProps, FollowUpState> {
-  override state: FollowUpState = {};
-
-  override render({ item, sori, t }: FollowUpProps, { score, again, done }: FollowUpState) {
-    if (done === 'skipped') return null;
-    if (done) return <p role="status">{done === 'reopened' ? t.reopened : t.rated}</p>;
-    const send = async (event: Event) => {
+/**
+ * After resolution, on one screen and skippable: was it resolved (1–5), would you buy again.
+ * Both questions are required radio groups, so the browser itself says what is missing; what
+ * follows a rating (thanks, or "went back to the team") is shown from the item (see `ItemCard`).
+ */
+export class FollowUp extends Component<FollowUpProps, { skipped?: boolean }> {
+  override render({ item, sori, t }: FollowUpProps) {
+    if (this.state.skipped) return null;
+    const send = (event: Event) => {
       event.preventDefault();
-      if (!score || again === undefined) return;
-      await sori.rate(item.id, { score, wouldBuyAgain: again });
-      this.setState({ done: score <= 2 ? 'reopened' : 'rated' });
+      const answers = new FormData(event.currentTarget as HTMLFormElement);
+      void sori.rate(item.id, { score: Number(answers.get('score')), wouldBuyAgain: answers.get('again') === 'yes' });
     };
+    const choice = (name: string, value: string | number, label: string | number) => (
+      <label class="k" key={value}>
+        <input type="radio" name={name} value={value} required />
+        <span>{label}</span>
+      </label>
+    );
     return (
       <form class="b" onSubmit={send}>
         <fieldset class="f">
           <legend>{t.rateQuestion}</legend>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label class="k" key={n}>
-              <input type="radio" name={`score-${item.id}`} checked={score === n} onChange={() => this.setState({ score: n })} />
-              <span>{n}</span>
-            </label>
-          ))}
+          {[1, 2, 3, 4, 5].map((n) => choice('score', n, n))}
         </fieldset>
         <fieldset>
           <legend>{t.buyAgain}</legend>
-          {[true, false].map((value) => (
-            <label class="k" key={String(value)}>
-              <input type="radio" name={`again-${item.id}`} checked={again === value} onChange={() => this.setState({ again: value })} />
-              <span>{value ? t.yes : t.no}</span>
-            </label>
-          ))}
+          {choice('again', 'yes', t.yes)}
+          {choice('again', 'no', t.no)}
         </fieldset>
         <div class="m">
-          <button class="s" type="submit" disabled={!score || again === undefined}>
-            {t.send}
-          </button>
-          <button type="button" onClick={() => this.setState({ done: 'skipped' })}>
+          <button class="s">{t.send}</button>
+          <button type="button" onClick={() => this.setState({ skipped: true })}>
             {t.skip}
           </button>
         </div>

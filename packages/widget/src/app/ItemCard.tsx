@@ -3,19 +3,22 @@ import type { Strings } from '../locales/en.js';
 import { FollowUp } from './FollowUp.js';
 import { ReplyBox } from './ReplyBox.js';
 
-/** When a first answer is due, in the shopper's clock and language. */
-function dueTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+/** A time relative to now in the shopper's language: "5 minutes ago", "in 2 hours", "어제". */
+export function relative(iso: string, locale: string): string {
+  const seconds = (Date.parse(iso) - Date.now()) / 1000;
+  const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    Math.abs(seconds) < 3600 ? [seconds / 60, 'minute'] : Math.abs(seconds) < 86400 ? [seconds / 3600, 'hour'] : [seconds / 86400, 'day'];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(amount), unit);
 }
 
 /**
  * One of the shopper's items: where it is, what staff said, and what the shopper can do next
  * (answer, resend, rate). All text is rendered as text.
  */
-export function ItemCard({ item, t, locale, sori }: { item: Item; t: Strings; locale: string; sori: Sori }) {
+export function ItemCard({ item, t, locale, sori, onEdit }: { item: Item; t: Strings; locale: string; sori: Sori; onEdit: (item: Item) => void }) {
   const replies = item.timeline.filter((e) => (e.type === 'reply' || e.type === 'message') && e.message);
-  const open = item.publicStatus !== 'resolved' && item.publicStatus !== 'closed';
-  const late = open && !item.firstResponseAt && item.expectedResponseBy !== undefined && Date.parse(item.expectedResponseBy) < Date.now();
+  // A first answer still to come: when it is due, or that it is late.
+  const due = !item.firstResponseAt && item.publicStatus !== 'resolved' && item.publicStatus !== 'closed' && item.expectedResponseBy;
   return (
     <article class="i">
       <div class="m n">
@@ -33,15 +36,12 @@ export function ItemCard({ item, t, locale, sori }: { item: Item; t: Strings; lo
       {item.delivery === 'rejected' ? (
         <p class="n" role="alert">
           {t.rejected}: {item.error?.message}{' '}
-          <button type="button" onClick={() => void sori.resend(item.id)}>
+          <button type="button" onClick={() => onEdit(item)}>
             {t.resend}
           </button>
         </p>
       ) : null}
-      {late ? <p class="n">{t.late}</p> : null}
-      {item.expectedResponseBy && !item.firstResponseAt && item.publicStatus === 'received' && !late ? (
-        <p class="n">{t.expected(dueTime(item.expectedResponseBy, locale))}</p>
-      ) : null}
+      {due ? <p class="n">{Date.parse(due) < Date.now() ? t.late : t.expected(relative(due, locale))}</p> : null}
       {replies.map((e) => (
         <p class="e" key={e.id}>
           <strong>{e.author === 'staff' ? (e.authorName ?? t.staff) : t.you}:</strong> {e.message}
@@ -53,7 +53,7 @@ export function ItemCard({ item, t, locale, sori }: { item: Item; t: Strings; lo
         </p>
       ))}
       {item.publicStatus === 'answered' ? <ReplyBox item={item} sori={sori} t={t} /> : null}
-      {item.publicStatus === 'resolved' && !item.rating ? <FollowUp item={item} sori={sori} t={t} /> : null}
+      {item.rating ? <p role="status">{item.rating.score > 2 ? t.rated : t.reopened}</p> : item.publicStatus === 'resolved' ? <FollowUp item={item} sori={sori} t={t} /> : null}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import type { OpenOptions } from '../loader/api.js';
 import type { Strings } from '../locales/en.js';
 import { Compose, type ComposeResult } from './Compose.js';
 import { ItemCard } from './ItemCard.js';
+import { throttle } from './throttle.js';
 
 /** Props of {@link Panel}: the loader re-renders it with `open` and a new `prefill` per `Sori.open()`. */
 export interface PanelProps {
@@ -15,83 +16,106 @@ export interface PanelProps {
   /** Changes on every `open()`, so a new prefill starts a fresh form. */
   openCount: number;
   onClose: () => void;
+  /** Told the items whenever they change (the launcher counts unread answers). */
+  onItems?: (items: Item[]) => void;
 }
 
-type View = 'compose' | 'sent' | 'list';
+/** The form, or the shopper's items (also right after sending, the new one first). */
+type View = 'compose' | 'list';
 
 interface PanelState {
   view: View;
   items: Item[];
-  sentId?: string | undefined;
+  /** The refused item being edited to send again. */
+  editing?: Item | undefined;
+  /** The site's products, for the product field. */
+  products: string[];
   announcement: string;
   storage: SoriStatus['storage'];
 }
+
+/** What can take focus in the dialog, for the focus trap: buttons, summaries and named form fields. */
+const FOCUSABLE = 'button,summary,[name]';
 
 /**
  * The dialog: write a new message, see it arrive, and follow all of one's messages live.
  * A class component, not hooks: `preact/hooks` cost 800 B of the 15 KB budget (15,344 → 14,544 B gzip).
  */
 export class Panel extends Component<PanelProps, PanelState> {
-  override state: PanelState = { view: 'compose', items: [], announcement: '', storage: this.props.sori.status().storage };
+  override state: PanelState = { view: 'compose', items: [], products: [], announcement: '', storage: this.props.sori.status().storage };
   #dialog = createRef<HTMLDivElement>();
-  #stop: (() => void) | undefined;
+  #stop: Array<() => void> = [];
 
+  /**
+   * Follows the items from the start, open or not (the launcher counts unread answers), re-reading
+   * them at most once per 50 ms: a backlog being sent makes hundreds of changes.
+   */
   override componentDidMount(): void {
-    this.#listen();
+    const { sori, t } = this.props;
+    const read = throttle(() => {
+      void sori.items().then((items) => {
+        this.setState({ items });
+        this.props.onItems?.(items);
+      });
+      this.setState({ storage: sori.status().storage });
+    });
+    read();
+    document.addEventListener('keydown', this.#key);
+    this.#stop = [
+      sori.on('item', read),
+      sori.on('status', read),
+      sori.on('update', (event) => this.setState({ announcement: t.statuses[event.publicStatus] })),
+      () => document.removeEventListener('keydown', this.#key),
+    ];
+    // No products without the site's settings: the field just stays away.
+    sori.config().then(({ products }) => this.setState({ products }), () => undefined);
   }
 
   override componentDidUpdate(previous: PanelProps, before: PanelState): void {
-    const { open, sori, openCount, prefill } = this.props;
-    if (open !== previous.open || sori !== previous.sori) this.#listen();
-    if (openCount !== previous.openCount && prefill?.kind) this.setState({ view: 'compose' });
+    const { sori, openCount, prefill } = this.props;
+    if (openCount !== previous.openCount && prefill?.kind) this.setState({ view: 'compose', editing: undefined });
     // A new view replaces the focused control: keep focus in the dialog.
     if (this.state.view !== before.view && this.state.view !== 'compose') this.#dialog.current?.focus();
     // What is on screen in My messages has been seen.
-    if (this.state.view === 'list') for (const item of this.state.items) if (item.unread) void sori.markRead(item.id);
+    if (this.props.open && this.state.view === 'list') for (const item of this.state.items) if (item.unread) void sori.markRead(item.id);
   }
 
   override componentWillUnmount(): void {
-    this.#stop?.();
+    for (const stop of this.#stop) stop();
   }
 
   /**
-   * Only while open, and at most once per 50 ms: a backlog being sent makes hundreds of changes,
-   * and re-reading every item for each of them would swamp the page. Escape closes from anywhere,
-   * also when focus fell to the page after a view changed.
+   * While open: Escape closes from anywhere, also when focus fell to the page after a view
+   * changed; Tab and Shift+Tab go round inside the dialog (`aria-modal` promises that the page
+   * behind is out of reach).
    */
-  #listen(): void {
-    this.#stop?.();
-    this.#stop = undefined;
-    const { sori, t, open } = this.props;
-    if (!open) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () => {
-      timer = undefined;
-      void sori.items().then((items) => this.setState({ items }));
-      this.setState({ storage: sori.status().storage });
-    };
-    const reload = () => (timer ??= setTimeout(read, 50));
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && this.props.onClose();
-    read();
-    document.addEventListener('keydown', onKey);
-    const offs = [sori.on('item', reload), sori.on('status', reload), sori.on('update', (event) => this.setState({ announcement: t.statuses[event.publicStatus] }))];
-    this.#stop = () => {
-      clearTimeout(timer);
-      document.removeEventListener('keydown', onKey);
-      for (const off of offs) off();
-    };
-  }
-
-  #send = async (result: ComposeResult): Promise<void> => {
-    const { sori, prefill, t } = this.props;
-    const item = await sori.submit({ ...result, ...(prefill?.product ? { product: prefill.product } : {}) });
-    this.setState({ sentId: item.id, view: 'sent', announcement: t.thanks });
+  #key = (e: KeyboardEvent): void => {
+    const dialog = this.#dialog.current;
+    if (!dialog) return;
+    if (e.key === 'Escape') this.props.onClose();
+    if (e.key !== 'Tab') return;
+    const stops = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.offsetParent);
+    // The dialog lives in the widget's shadow root, whose `activeElement` is the focused control.
+    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
+    const edge = e.shiftKey ? stops[0] : stops.at(-1);
+    if (!edge || active === edge || active === dialog || !dialog.contains(active)) {
+      e.preventDefault();
+      (e.shiftKey ? stops.at(-1) : stops[0])?.focus();
+    }
   };
 
-  override render({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, sentId, announcement, storage }: PanelState) {
+  #send = async (result: ComposeResult): Promise<void> => {
+    const { sori, t } = this.props;
+    const { editing } = this.state;
+    await (editing ? sori.resend(editing.id, result) : sori.submit(result));
+    this.setState({ view: 'list', editing: undefined, announcement: t.thanks });
+  };
+
+  #edit = (editing: Item): void => this.setState({ view: 'compose', editing });
+
+  override render({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, editing, products, announcement, storage }: PanelState) {
     if (!open) return null;
     const setView = (next: View) => this.setState({ view: next });
-    const sent = items.find((i) => i.id === sentId);
     const unread = items.reduce((n, i) => n + i.unread, 0);
 
     return (
@@ -99,16 +123,14 @@ export class Panel extends Component<PanelProps, PanelState> {
         class="p"
         role="dialog"
         aria-modal="true"
-        aria-labelledby="sori-title"
+        aria-label={t.title}
         tabIndex={-1}
         ref={this.#dialog}
       >
         <div class="h">
-          <h2 id="sori-title">
-            {t.title}
-          </h2>
+          <h2>{t.title}</h2>
           <div role="tablist">
-            <button type="button" role="tab" aria-selected={view !== 'list'} onClick={() => setView('compose')}>
+            <button type="button" role="tab" aria-selected={view !== 'list'} onClick={() => this.setState({ view: 'compose', editing: undefined })}>
               {t.newMessage}
             </button>
             <button type="button" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
@@ -123,16 +145,10 @@ export class Panel extends Component<PanelProps, PanelState> {
         <div class="b">
           {storage === 'memory' ? <p class="e" role="alert">{t.memoryWarning}</p> : null}
           {view === 'compose' ? (
-            <Compose key={openCount} t={t} initialKind={prefill?.kind} initialMessage={prefill?.message} onSend={this.#send} />
-          ) : null}
-          {view === 'sent' && sent ? (
-            <div>
-              <p>{t.thanks}</p>
-              <ItemCard item={sent} t={t} locale={locale} sori={sori} />
-            </div>
+            <Compose key={editing?.id ?? openCount} t={t} initial={editing ?? prefill} products={products} onSend={this.#send} />
           ) : null}
           {view === 'list' ? (
-            items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} sori={sori} />) : <p>{t.empty}</p>
+            items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} sori={sori} onEdit={this.#edit} />) : <p>{t.empty}</p>
           ) : null}
         </div>
         <p class="r" aria-live="polite">

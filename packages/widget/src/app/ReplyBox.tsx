@@ -1,27 +1,26 @@
 import type { Item, Sori } from '@sori/sdk';
-import { Component } from 'preact';
 import type { Strings } from '../locales/en.js';
 
-/** The shopper's answer in an item's thread; queued like a submission, so it works offline too. */
-export class ReplyBox extends Component<{ item: Item; sori: Sori; t: Strings }, { text: string }> {
-  override state = { text: '' };
-
-  override render({ item, sori, t }: { item: Item; sori: Sori; t: Strings }, { text }: { text: string }) {
-    const id = `reply-${item.id}`;
-    const send = async (event: Event) => {
-      event.preventDefault();
-      if (!text.trim()) return;
-      await sori.reply(item.id, text);
-      this.setState({ text: '' });
-    };
-    return (
-      <form class="b" onSubmit={send}>
-        <label for={id}>{t.replyLabel}</label>
-        <textarea id={id} value={text} onInput={(e) => this.setState({ text: e.currentTarget.value })} />
-        <button class="s" type="submit" disabled={!text.trim()}>
-          {t.reply}
-        </button>
-      </form>
-    );
-  }
+/**
+ * The shopper's answer in an item's thread; queued like a submission, so it works offline too.
+ * An uncontrolled form (read when sent): no state to keep, fewer bytes.
+ */
+export function ReplyBox({ item, sori, t }: { item: Item; sori: Sori; t: Strings }) {
+  const send = async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const text = String(new FormData(form).get('text')).trim();
+    if (!text) return;
+    await sori.reply(item.id, text);
+    form.reset();
+  };
+  return (
+    <form class="b" onSubmit={send}>
+      <label>
+        {t.replyLabel}
+        <textarea name="text" required />
+      </label>
+      <button class="s">{t.reply}</button>
+    </form>
+  );
 }

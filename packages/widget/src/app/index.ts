@@ -1,24 +1,36 @@
-import { createSori, type Sori } from '@sori/sdk';
+import { createSori, type Item, type Sori } from '@sori/sdk';
 import { h, render } from 'preact';
 import type { Mount, OpenOptions, WidgetApi } from '../loader/api.js';
+import type { Strings } from '../locales/en.js';
 import { Panel } from './Panel.js';
 import { PANEL_CSS } from './styles.js';
 
-/** Remembers that this browser has items, so the next page loads the app at idle and sends/listens. */
-function markActive(): void {
+/**
+ * The locale's strings with a site owner's overrides (`data-strings`, JSON) over them. A group
+ * (`kinds`, `statuses`, `help`) is merged key by key; a string with a number or time in it takes
+ * `{}` where that goes: `{"unread": "{} unread"}`.
+ */
+export function withOverrides(strings: Strings, json: string | undefined): Strings {
+  const out: Record<string, unknown> = { ...strings };
   try {
-    localStorage.setItem('sori:active', '1');
-  } catch {
-    // Storage blocked: the app then loads on first use only.
+    for (const [key, value] of Object.entries(JSON.parse(json || '{}') as Record<string, unknown>)) {
+      const base = out[key];
+      out[key] = typeof base === 'function' ? (x: unknown) => String(value).replace('{}', String(x)) : typeof base === 'object' ? { ...base, ...(value as object) } : value;
+    }
+  } catch (error) {
+    console.error(`[sori] data-strings is not valid JSON: ${error}`);
   }
+  // Each override took the shape of the string it replaces (text, group, or one-argument function).
+  return out as Strings;
 }
 
 /**
  * Mounts the panel into the loader's shadow root and answers the page-facing API. Loaded lazily
  * by the loader on first use (or at idle for a shopper who has items).
  */
-export const mount: Mount = (root, { site, endpoint, locale, strings: t, launcher }) => {
+export const mount: Mount = (root, { site, endpoint, locale, strings, overrides, launcher }) => {
   const sori: Sori = createSori({ site, endpoint });
+  const t = withOverrides(strings, overrides);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PANEL_CSS);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -28,7 +40,25 @@ export const mount: Mount = (root, { site, endpoint, locale, strings: t, launche
   let open = false;
   let prefill: OpenOptions | undefined;
   let openCount = 0;
-  const draw = () => render(h(Panel, { sori, t, locale, open, prefill, openCount, onClose: close }), container);
+  // The launcher counts staff answers the shopper has not read, also right after a reload.
+  const label = launcher.textContent ?? '';
+  const badge = document.createElement('span');
+  badge.className = 'u';
+  badge.setAttribute('aria-hidden', 'true');
+  const onItems = (items: Item[]) => {
+    // Remembered, so the next page loads the app at idle: it sends what waits and listens.
+    try {
+      if (items[0]) localStorage.setItem('sori:active', '1');
+    } catch {
+      // Storage blocked: the app then loads on first use only.
+    }
+    const unread = items.reduce((n, item) => n + item.unread, 0);
+    badge.textContent = String(unread);
+    if (unread) launcher.append(badge);
+    else badge.remove();
+    launcher.setAttribute('aria-label', unread ? `${label} (${t.unread(unread)})` : label);
+  };
+  const draw = () => render(h(Panel, { sori, t, locale, open, prefill, openCount, onClose: close, onItems }), container);
 
   function close(): void {
     if (!open) return;
@@ -38,7 +68,6 @@ export const mount: Mount = (root, { site, endpoint, locale, strings: t, launche
     launcher.focus();
   }
 
-  sori.on('item', markActive);
   draw();
 
   const api: WidgetApi = {
@@ -50,11 +79,12 @@ export const mount: Mount = (root, { site, endpoint, locale, strings: t, launche
       draw();
     },
     close,
-    submit: (input) => sori.submit(input),
-    items: () => sori.items(),
-    on: (event, listener) => sori.on(event, listener),
-    identify: (who) => sori.identify(who),
-    setContext: (context) => sori.setContext(context),
+    // The SDK's methods are closures (no `this`), so they pass on as they are.
+    submit: sori.submit,
+    items: sori.items,
+    on: sori.on,
+    identify: sori.identify,
+    setContext: sori.setContext,
   };
   return api;
 };

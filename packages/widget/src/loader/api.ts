@@ -33,6 +33,8 @@ export interface MountOptions {
   locale: 'en' | 'ko';
   /** The strings of `locale`, loaded beside the app chunk. */
   strings: Strings;
+  /** The site owner's string overrides: the script tag's `data-strings` (JSON), if any. */
+  overrides?: string | undefined;
   /** The launcher button, to give focus back to when the panel closes. */
   launcher: HTMLElement;
 }

@@ -14,25 +14,27 @@ declare global {
 }
 
 const LAUNCHER_CSS =
-  ':host{all:initial}.sori-launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;padding:12px 18px;border:0;border-radius:999px;' +
-  'background:var(--sori-accent,#1f5eff);color:var(--sori-on-accent,#fff);font:600 15px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.2)}' +
-  '.sori-launcher:focus-visible{outline:3px solid var(--sori-focus,#ffbf47);outline-offset:2px}';
+  ':host{all:initial}.sori-launcher{position:fixed;right:var(--sori-offset-x,20px);bottom:var(--sori-offset-y,20px);z-index:2147483000;padding:12px 18px;border:0;border-radius:999px;' +
+  'background:var(--sori-accent,#1f5eff);color:var(--sori-on-accent,#fff);font:600 15px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px #0003}' +
+  '.sori-launcher:focus-visible{outline:3px solid var(--sori-focus,#ffbf47);outline-offset:2px}' +
+  ':host([left]) .sori-launcher{right:auto;left:var(--sori-offset-x,20px)}';
 
 function start(script: HTMLScriptElement | null): void {
   const previous = window.Sori;
   if (previous?.loaded) return;
   const site = script?.dataset['site'] ?? '';
   const endpoint = (script?.dataset['endpoint'] || (script?.src ? new URL(script.src).origin : location.origin)).replace(/\/+$/, '');
-  if (!site) console.error('[sori] data-site is missing on the script tag: copy the site key (pk_…) from `pnpm sori site create`');
+  if (!site) console.error('[sori] data-site is missing on the script tag: give the site key, pk_…');
   const locale = pickLocale(script?.dataset['locale'], navigator.language);
 
   // One host element, fixed and sizeless, so the page's layout never moves; styles live in its
   // shadow root. A custom tag escapes the page's `div`/`button` rules, and `!important` inline
   // styles beat even the page's `!important` ones (`* { all: unset !important }` and the like).
   const host = document.createElement('sori-widget');
-  host.setAttribute('data-sori', '');
   // (`all:initial!important` already resets display, visibility, transform and opacity.)
-  host.style.cssText = 'all:initial!important;position:fixed!important;width:0!important;height:0!important;right:0!important;bottom:0!important;z-index:2147483000!important';
+  // Fixed, so it is out of the page's flow (no flex gap, no shift); its launcher and panel are
+  // fixed to the viewport on their own.
+  host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483000!important';
   const root = host.attachShadow({ mode: 'open' });
   // A constructed stylesheet, not a <style> element: a page's strict CSP (no 'unsafe-inline')
   // blocks the one and allows the other.
@@ -47,13 +49,15 @@ function start(script: HTMLScriptElement | null): void {
   launcher.textContent = LAUNCHER_LABEL[locale];
   root.append(launcher);
   document.body.append(host);
+  // The side: `data-side="left"` on the tag, or `--sori-side: left` in the page's CSS.
+  if ([script?.dataset['side'], getComputedStyle(host).getPropertyValue('--sori-side').trim()].includes('left')) host.setAttribute('left', '');
 
   let app: Promise<WidgetApi> | undefined;
   // The app and the shopper's language load side by side; the other language never loads.
   const chunk = (name: string) => import(/* @vite-ignore */ `${endpoint}/sori/${name}`);
   const load = (): Promise<WidgetApi> =>
     (app ??= Promise.all([chunk(__SORI_APP__), chunk(__SORI_LOCALES__[locale])]).then(([m, l]: [{ mount: Mount }, { default: Strings }]) =>
-      m.mount(root, { site, endpoint, locale, strings: l.default, launcher }),
+      m.mount(root, { site, endpoint, locale, strings: l.default, overrides: script?.dataset['strings'], launcher }),
     ));
 
   const api: WidgetApi = {

@@ -19,7 +19,7 @@ export function replay(queued: readonly QueuedCall[], api: WidgetApi): void {
 export function dispatch(api: WidgetApi, method: unknown, args: unknown[]): unknown {
   const fn = typeof method === 'string' && Object.hasOwn(api, method) ? (api as unknown as Record<string, unknown>)[method] : undefined;
   if (typeof fn !== 'function') {
-    console.error(`[sori] Sori('${String(method)}') is not a method; use open, close, submit, items, on, identify or setContext`);
+    console.error(`[sori] Sori('${String(method)}') is not a method: see the README for the API`);
     return undefined;
   }
   return (fn as (...a: unknown[]) => unknown)(...args);
