@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStack, type Stack } from './harness.js';
+import type { DeskList } from '@sori/protocol';
+import { desk, launchChromium, startStack, type Stack } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -19,14 +20,16 @@ describe('the widget in real Chromium', () => {
   });
 
   /** A page on the store's origin with the given body and headers, the Sori tag included. */
-  async function storePage(options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; problems: string[] }> {
+  async function storePage(
+    options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; tag?: string; viewport?: { width: number; height: number } } = {},
+  ): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    const tag = `<script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"${options.locale ? ` data-locale="${options.locale}"` : ''}></script>`;
+    const tag = `<script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"${options.locale ? ` data-locale="${options.locale}"` : ''} ${options.tag ?? ''}></script>`;
     const path = `/page-${++pageCount}`;
     stack.pages.set(path, {
       headers: options.headers ?? {},
@@ -174,4 +177,52 @@ describe('the widget in real Chromium', () => {
     );
     expect(shift).toBe(0);
   });
+
+  it('counts unread staff answers on the launcher after a reload, before the panel opens', async () => {
+    const { page } = await storePage();
+    const dialog = await sendComplaint(page);
+    const tracking = await dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().textContent();
+    await page.keyboard.press('Escape');
+    const list = (await desk(stack, 'GET', `/v1/desk/submissions?q=${tracking}`)) as DeskList;
+    await desk(stack, 'POST', `/v1/desk/submissions/${list.submissions[0]!.id}/replies`, { message: 'We will send a new one.' });
+    // The open page hears it live…
+    await expect.poll(() => page.getByRole('button', { name: 'Feedback (1 new)' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    // …and a new page load still knows, with the panel closed.
+    await page.reload();
+    const launcher = page.getByRole('button', { name: 'Feedback (1 new)' });
+    await expect.poll(() => launcher.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await launcher.click();
+    await page.getByRole('dialog').getByRole('tab', { name: /My messages/ }).click();
+    await expect.poll(() => page.getByRole('dialog').getByText('We will send a new one.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Feedback', exact: true }).count()).toBe(1);
+  });
+
+  it('sits on the side and at the offset the site sets', async () => {
+    const viewport = { width: 1000, height: 700 };
+    const box = async (page: Page) => (await page.getByRole('button', { name: 'Feedback' }).boundingBox())!;
+    const right = await storePage({ viewport, head: '<style>sori-widget { --sori-offset-x: 40px; --sori-offset-y: 30px }</style>' });
+    await expect.poll(() => right.page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
+    const r = await box(right.page);
+    expect(Math.round(viewport.width - r.x - r.width)).toBe(40);
+    expect(Math.round(viewport.height - r.y - r.height)).toBe(30);
+
+    for (const left of [await storePage({ viewport, tag: 'data-side="left"' }), await storePage({ viewport, head: '<style>:root { --sori-side: left }</style>' })]) {
+      await expect.poll(() => left.page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
+      expect(Math.round((await box(left.page)).x)).toBe(20);
+      await left.page.getByRole('button', { name: 'Feedback' }).click();
+      const panel = (await left.page.getByRole('dialog').boundingBox())!;
+      expect(Math.round(panel.x)).toBe(20);
+    }
+  });
+
+  it("uses the site owner's own strings from data-strings", async () => {
+    const { page, problems } = await storePage({ tag: `data-strings='{"title":"Ask the shop","kinds":{"praise":"Kudos"}}'` });
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ask the shop' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Kudos' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
 });
+

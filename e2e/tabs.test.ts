@@ -1,0 +1,63 @@
+import type { DeskList } from '@sori/protocol';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desk, launchChromium, startStack, type Stack } from './harness.js';
+
+/** Two tabs of one browser share one outbox and one update stream (Web Locks + BroadcastChannel). */
+describe('several tabs in real Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+    context = await browser.newContext();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** A tab on the demo store, counting the update streams it opens. */
+  async function tab(): Promise<{ page: Page; streams: () => number }> {
+    const page = await context.newPage();
+    let streams = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/reporter/updates')) streams++;
+    });
+    await page.goto(stack.storeOrigin);
+    return { page, streams: () => streams };
+  }
+
+  it('hold one update stream between them; the other tab hears it, and takes over when the first closes', async () => {
+    const first = await tab();
+    await first.page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = first.page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Question' }).check();
+    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Asked in the first tab');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const tracking = dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first();
+    await expect.poll(() => tracking.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(first.streams, { timeout: 10_000 }).toBe(1);
+    const list = (await desk(stack, 'GET', `/v1/desk/submissions?q=${await tracking.textContent()}`)) as DeskList;
+    const id = list.submissions[0]!.id;
+
+    // The second tab loads the widget at idle (this browser has items) and waits for the stream.
+    const second = await tab();
+    await second.page.getByRole('button', { name: 'Feedback' }).click();
+    const other = second.page.getByRole('dialog');
+    await other.getByRole('tab', { name: /My messages/ }).click();
+    await expect.poll(() => other.getByText('Asked in the first tab').isVisible()).toBe(true);
+
+    await desk(stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Heard in both tabs.' });
+    await expect.poll(() => other.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => dialog.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(second.streams()).toBe(0);
+
+    // The stream's tab closes: the other takes the stream over and keeps hearing.
+    await first.page.close();
+    await expect.poll(second.streams, { timeout: 10_000 }).toBe(1);
+    await desk(stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
+    await expect.poll(() => other.getByText('Was this resolved? (1–5)').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+});
