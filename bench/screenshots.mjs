@@ -1,5 +1,6 @@
-// Screenshots of the panel for the README: English and Korean, light and dark, after sending a
-// complaint. Usage: pnpm screenshots   (writes docs/panel-{en,ko}{,-dark}.png)
+// Screenshots of the panel for the README, in English and Korean: light, the form filled in (kind,
+// its help line, message); dark, the item after sending. Usage: pnpm screenshots
+// (writes docs/panel-{en,ko}{,-dark}.png)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -38,8 +39,10 @@ for (const shot of shots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...s, sche
   const dialog = tab.getByRole('dialog');
   await dialog.getByRole('radio', { name: shot.labels.kind }).check();
   await dialog.getByRole('textbox', { name: shot.labels.message }).fill(shot.text);
-  await dialog.getByRole('button', { name: shot.labels.send }).click();
-  await dialog.getByText(/SR-/).first().waitFor();
+  if (shot.scheme === 'dark') {
+    await dialog.getByRole('button', { name: shot.labels.send }).click();
+    await dialog.getByText(/SR-/).first().waitFor();
+  }
   await tab.screenshot({ path: out(`panel-${shot.locale}${shot.scheme === 'dark' ? '-dark' : ''}.png`) });
   await tab.close();
 }

@@ -8,7 +8,7 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const KB = 1024;
 
 /** Size budgets (DESIGN.md, "Performance budgets"), checked on the build `pnpm test` just made. */
-describe('size budgets (gzip -9)', () => {
+describe('size budgets (gzip, as sent)', () => {
   const widget = path('../packages/widget/dist');
   const sdk = path('../packages/sdk/dist/index.js');
 

@@ -71,6 +71,13 @@ describe('the widget in real Chromium', () => {
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
   });
 
+  it("works on a page whose CSP trusts scripts by nonce ('strict-dynamic')", async () => {
+    const csp = `default-src 'none'; script-src 'nonce-r4nd0m' 'strict-dynamic'; connect-src ${stack.soriOrigin}; style-src 'self'`;
+    const { page, problems } = await storePage({ headers: { 'content-security-policy': csp }, tag: 'nonce="r4nd0m"' });
+    await sendComplaint(page);
+    expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
+  });
+
   it('has no axe-core violations in the open panel', async () => {
     const { page } = await storePage();
     await sendComplaint(page);

@@ -26,7 +26,7 @@ describe('Panel', () => {
     await screen.findByText('SR-AB12-CD01');
     expect(screen.getByText('Received')).toBeTruthy();
     // Relative, in the shopper's language (Intl.RelativeTimeFormat): the fake promises an hour.
-    expect(screen.getByText(/^Expected answer in (60 minutes|1 hour)$/)).toBeTruthy();
+    expect(screen.getByText("Expected answer in 1 hour")).toBeTruthy();
     expect(sori.list[0]).toMatchObject({ kind: 'complaint', message: 'The jar arrived cracked.' });
   });
 

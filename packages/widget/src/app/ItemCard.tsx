@@ -7,7 +7,7 @@ import { ReplyBox } from './ReplyBox.js';
 export function relative(iso: string, locale: string): string {
   const seconds = (Date.parse(iso) - Date.now()) / 1000;
   const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    Math.abs(seconds) < 3600 ? [seconds / 60, 'minute'] : Math.abs(seconds) < 86400 ? [seconds / 3600, 'hour'] : [seconds / 86400, 'day'];
+    Math.abs(seconds) < 3e3 ? [seconds / 60, 'minute'] : Math.abs(seconds) < 8e4 ? [seconds / 3600, 'hour'] : [seconds / 86400, 'day'];
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(amount), unit);
 }
 

@@ -129,6 +129,9 @@ export class Panel extends Component<PanelProps, PanelState> {
       >
         <div class="h">
           <h2>{t.title}</h2>
+          <button class="x" type="button" aria-label={t.close} onClick={onClose}>
+            ×
+          </button>
           <div role="tablist">
             <button type="button" role="tab" aria-selected={view !== 'list'} onClick={() => this.setState({ view: 'compose', editing: undefined })}>
               {t.newMessage}
@@ -138,9 +141,6 @@ export class Panel extends Component<PanelProps, PanelState> {
               {unread > 0 ? ` (${unread})` : ''}
             </button>
           </div>
-          <button class="x" type="button" aria-label={t.close} onClick={onClose}>
-            ×
-          </button>
         </div>
         <div class="b">
           {storage === 'memory' ? <p class="e" role="alert">{t.memoryWarning}</p> : null}

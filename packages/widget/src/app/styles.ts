@@ -12,7 +12,8 @@
 export const PANEL_CSS = `
 .p{--l:var(--sori-line,#d6d6de);--m:var(--sori-muted,#5c5c66);--a:var(--sori-accent,#1f5eff);--o:var(--sori-soft,#eef1f8);position:fixed;right:var(--sori-offset-x,20px);bottom:calc(var(--sori-offset-y,20px) + 56px);z-index:2147483001;width:min(380px,calc(100vw - 24px));max-height:calc(100vh - 100px);display:flex;flex-direction:column;background:var(--sori-surface,#fff);color:var(--sori-text,#1b1b1f);border-radius:var(--sori-radius,14px);box-shadow:0 12px 40px #0004;font:16px/1.45 system-ui,sans-serif;overflow:hidden}
 .p *{box-sizing:border-box;font:inherit;color:inherit;margin:0}
-.h,.m,.c{display:flex;align-items:center;flex-wrap:wrap;gap:6px 10px}
+.h,.m,.c,[role=tablist]{display:flex;align-items:center;flex-wrap:wrap;gap:6px 10px}
+[role=tablist]{flex-basis:100%;gap:6px}
 .h{padding:10px 12px;border-bottom:1px solid var(--l)}
 .h h2{font-weight:700;flex:1}
 .b,.i{padding:14px;overflow:auto;display:grid;gap:10px}
