@@ -61,3 +61,35 @@ describe('several tabs in real Chromium', () => {
     await expect.poll(() => other.getByText('Was this resolved? (1–5)').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 });
+
+describe('leaving the page in real Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('sends what waits with a keepalive request as the page goes away', async () => {
+    const page = await browser.newPage();
+    // The ordinary sends fail (as on a bad network); only the last-chance one (text/plain) goes through.
+    await page.route('**/v1/submissions', (route) => (route.request().headers()['content-type'] === 'text/plain' ? route.continue() : route.abort()));
+    await page.goto(stack.storeOrigin);
+    await page.getByRole('button', { name: 'Feedback' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Suggestion' }).check();
+    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Written just before leaving');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => dialog.getByText("Saved — we'll send it as soon as you're back online.").isVisible()).toBe(true);
+    expect(((await desk(stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions).toHaveLength(0);
+
+    await page.goto('about:blank');
+    await expect
+      .poll(async () => ((await desk(stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions.map((s) => s.message), { timeout: 10_000 })
+      .toEqual(['Written just before leaving']);
+  });
+});
