@@ -5,10 +5,11 @@ import type { HttpError } from './errors.js';
 import type { Delivery, Item, PublicEvent, Rejection, SoriEvents, SoriStatus } from './types.js';
 
 /**
- * The outbox's cap. At most this many items wait to be sent: a further `submit()` is refused with
- * `outbox_full` (the shopper is told and keeps their text), never a silent drop of an older item.
+ * The outbox's cap. At most this many items and messages wait to be sent (`status().pending`): a
+ * further `submit()` is refused with `outbox_full` (the shopper is told and keeps their text),
+ * never a silent drop of an older item.
  */
-export const OUTBOX_LIMIT = 100;
+export const OUTBOX_LIMIT = 500;
 
 /**
  * Days an item may wait to be sent. An older one is not sent any more: it turns `rejected` with
@@ -47,6 +48,9 @@ export interface Context {
 
 /** Whether something still waits to reach the server. */
 export const waiting = (thing: { delivery: Delivery }): boolean => thing.delivery === 'queued' || thing.delivery === 'sending';
+
+/** How many items and shopper messages wait to be sent (`status().pending`). */
+export const pending = (all: StoredItem[]): number => all.reduce((n, i) => n + +waiting(i) + i.outgoing.filter(waiting).length, 0);
 
 /**
  * The shopper's view of a stored item. `retryAt` is the sender's next attempt: one time for every

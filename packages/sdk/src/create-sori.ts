@@ -1,6 +1,6 @@
 import { KINDS, LIMITS, PATHS } from '@sori/protocol/constants';
 import type { PublicEvent, RatingResult, SiteConfig, SubmissionInput } from '@sori/protocol';
-import { OUTBOX_LIMIT, present, toItem, waiting, type Context } from './context.js';
+import { OUTBOX_LIMIT, pending, present, toItem, waiting, type Context } from './context.js';
 import { Emitter } from './emitter.js';
 import { SoriError } from './errors.js';
 import { request, type Credentials } from './http.js';
@@ -147,11 +147,14 @@ export function createSori(options: SoriOptions): Sori {
     window.addEventListener('offline', onNetwork, { signal });
     document.addEventListener('visibilitychange', onVisible, { signal });
   }
-  void ready.then(async ({ sync, stream, outbox }) => {
+  void ready.then(async ({ ctx, sync, stream, outbox }) => {
     if (destroyed) return;
     await sync.flush();
+    const all = await outbox.all();
+    // Counted here too, for a page that starts offline (the sender reads nothing then).
+    ctx.setStatus({ pending: pending(all) });
     // Statuses and replies that came while no page was open: from the stream, or once when it is off.
-    if ((await outbox.all()).some((i) => i.delivery === 'accepted')) void (options.live === false ? stream.catchUp().catch(() => undefined) : stream.start());
+    if (all.some((i) => i.delivery === 'accepted')) void (options.live === false ? stream.catchUp().catch(() => undefined) : stream.start());
   });
 
   async function find(id: string): Promise<StoredItem> {
@@ -164,8 +167,8 @@ export function createSori(options: SoriOptions): Sori {
   async function queue(input: SubmitInput): Promise<Item> {
     if (!KINDS.includes(input.kind)) throw new SoriError('invalid_input', `"kind" must be one of ${KINDS}; got "${input.kind}"`);
     const message = checkText(input.message);
-    const { ctx, sync, outbox } = await ready;
-    if ((await outbox.all()).filter(waiting).length >= OUTBOX_LIMIT) {
+    const { ctx, sync } = await ready;
+    if (ctx.status.pending >= OUTBOX_LIMIT) {
       throw new SoriError('outbox_full', `${OUTBOX_LIMIT} items wait to be sent: try again once they are through`);
     }
     // Empty fields of a form are left out rather than sent (and refused) as empty strings.

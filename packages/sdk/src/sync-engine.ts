@@ -1,6 +1,6 @@
 import { LIMITS, PATHS } from '@sori/protocol/constants';
 import type { MessageBatchResult, SubmissionBatchResult } from '@sori/protocol';
-import { backoff, lead, OUTBOX_MAX_AGE_DAYS, rejection, waiting, withEvents, type Context } from './context.js';
+import { backoff, lead, OUTBOX_MAX_AGE_DAYS, pending, rejection, waiting, withEvents, type Context } from './context.js';
 import { isHttpError } from './errors.js';
 import { isTransient, request } from './http.js';
 import type { StoredItem } from './outbox.js';
@@ -37,14 +37,19 @@ export function syncEngine(ctx: Context): SyncEngine {
       running = lead(`${ctx.name}:sync`, send).finally(() => (running = undefined));
       return running;
     }
+    // A call during a pass asks for one more pass after it (the running one may have read the
+    // outbox before the call), unless that pass failed: a retry is scheduled, and what waits goes with it.
     return (queued ??= running.then(() => {
       queued = undefined;
-      return flush();
+      return failures ? undefined : flush();
     }));
   }
 
   async function send(): Promise<void> {
     clearTimeout(timer);
+    // Offline, every attempt would fail: wait for the `online` event instead of burning retries
+    // (and reading nothing: a shopper may queue hundreds of items offline).
+    if (!ctx.status.online) return;
     // Too old to send (see OUTBOX_MAX_AGE_DAYS): told, kept, not sent.
     const oldest = new Date(Date.now() - OUTBOX_MAX_AGE_DAYS * 864e5).toISOString();
     for (const item of await ctx.outbox.all()) {
@@ -52,8 +57,6 @@ export function syncEngine(ctx: Context): SyncEngine {
         await ctx.update(item.id, (c) => (waiting(c) ? { ...c, delivery: 'rejected', error: { code: 'expired', message: `Not sent in ${OUTBOX_MAX_AGE_DAYS} days` } } : undefined));
       }
     }
-    // Offline, every attempt would fail: wait for the `online` event instead of burning retries.
-    if (!ctx.status.online) return;
     ctx.setStatus({ syncing: true });
     let retryAfterMs: number | undefined;
     try {
@@ -74,8 +77,7 @@ export function syncEngine(ctx: Context): SyncEngine {
         if (isHttpError(error)) ctx.setStatus({ error: rejection(error) });
       }
     } finally {
-      const all = await ctx.outbox.all();
-      ctx.setStatus({ syncing: false, pending: all.reduce((n, i) => n + +waiting(i) + i.outgoing.filter(waiting).length, 0) });
+      ctx.setStatus({ syncing: false, pending: pending(await ctx.outbox.all()) });
     }
     if (failures) {
       // Try again after what the server asked for (`Retry-After`), or after a backoff.

@@ -224,7 +224,7 @@ describe('string overrides (data-strings)', () => {
   it('say so on the console when the JSON is broken, and keep the defaults', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(withOverrides(en, '{title:')).toEqual(en);
-    expect(error.mock.calls[0]?.[0]).toMatch(/data-strings is not valid JSON/);
+    expect(error.mock.calls[0]?.[0]).toMatch(/data-strings: SyntaxError/);
     error.mockRestore();
   });
 });

@@ -62,9 +62,14 @@ export class Panel extends Component<PanelProps, PanelState> {
     read();
     document.addEventListener('keydown', this.#key);
     this.#stop = [
-      sori.on('item', read),
+      // Closed, a change of delivery is nothing to show: reading on each would slow a backlog's
+      // delivery (by half for 500 items). Staff events (the badge) and status changes still read.
+      sori.on('item', () => this.props.open && read()),
       sori.on('status', read),
-      sori.on('update', (event) => this.setState({ announcement: t.statuses[event.publicStatus] })),
+      sori.on('update', (event) => {
+        if (event.author === 'staff') read();
+        this.setState({ announcement: t.statuses[event.publicStatus] });
+      }),
       () => document.removeEventListener('keydown', this.#key),
     ];
     // No products without the site's settings: the field just stays away.
@@ -115,7 +120,6 @@ export class Panel extends Component<PanelProps, PanelState> {
 
   override render({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, editing, products, announcement, storage }: PanelState) {
     if (!open) return null;
-    const setView = (next: View) => this.setState({ view: next });
     const unread = items.reduce((n, i) => n + i.unread, 0);
 
     return (
@@ -136,7 +140,7 @@ export class Panel extends Component<PanelProps, PanelState> {
             <button type="button" role="tab" aria-selected={view !== 'list'} onClick={() => this.setState({ view: 'compose', editing: undefined })}>
               {t.newMessage}
             </button>
-            <button type="button" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
+            <button type="button" role="tab" aria-selected={view === 'list'} onClick={() => this.setState({ view: 'list' })}>
               {t.myMessages}
               {unread > 0 ? ` (${unread})` : ''}
             </button>

@@ -18,7 +18,7 @@ export function withOverrides(strings: Strings, json: string | undefined): Strin
       out[key] = typeof base === 'function' ? (x: unknown) => String(value).replace('{}', String(x)) : typeof base === 'object' ? { ...base, ...(value as object) } : value;
     }
   } catch (error) {
-    console.error(`[sori] data-strings is not valid JSON: ${error}`);
+    console.error(`[sori] data-strings: ${error}`);
   }
   // Each override took the shape of the string it replaces (text, group, or one-argument function).
   return out as Strings;
