@@ -24,6 +24,8 @@ html = `<!doctype html><title>Store</title><script>
   window.__tasks = []; window.__shift = 0;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  window.__frames = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__frames.push({ duration: Math.round(e.duration), blocking: Math.round(e.blockingDuration), scripts: e.scripts.map((x) => ({ source: x.sourceURL.split('/').pop(), invoker: x.invoker, duration: Math.round(x.duration) })) }); }).observe({ type: 'long-animation-frame', buffered: true });
 </script><script async src="${soriOrigin}/sori.js" data-site="${site.key}"></script><h1>Store</h1><p style="height:1500px">Product</p>`;
 
 const browser = await chromium.launch({
@@ -42,8 +44,13 @@ await dialog.getByRole('textbox', { name: 'Your message' }).fill('Measuring the 
 await dialog.getByRole('button', { name: 'Send' }).click();
 await dialog.getByText(/SR-/).first().waitFor();
 await new Promise((resolve) => setTimeout(resolve, 500));
-const { tasks, shift } = await tab.evaluate(() => ({ tasks: window.__tasks, shift: window.__shift }));
+const { tasks, shift, frames } = await tab.evaluate(() => ({ tasks: window.__tasks, shift: window.__shift, frames: window.__frames }));
+// Long animation frames name the scripts that ran in them: the widget's are sori.js and its chunks.
+const widgetScript = (x) => x.source.startsWith('sori') || /^(app|en|ko)-/.test(x.source);
+const widgetMs = frames.map((f) => f.scripts.filter(widgetScript).reduce((n, x) => n + x.duration, 0));
 console.log(`main thread (CPU slowdown ${slowdown}x): long tasks over 50 ms: ${tasks.length ? tasks.join(', ') + ' ms' : 'none'}; layout shift not caused by input (CLS): ${shift.toFixed(4)}`);
+console.log(`  long animation frames: ${frames.map((f, i) => `${f.duration} ms (widget scripts ${widgetMs[i]} ms)`).join(', ') || 'none'}; longest widget script time in one frame: ${Math.max(0, ...widgetMs)} ms`);
+if (process.env.VERBOSE) console.log(JSON.stringify(frames, null, 1));
 await browser.close();
 await app.close();
 await store.close();

@@ -46,7 +46,8 @@ export class Compose extends Component<ComposeProps, ComposeState> {
   #first = createRef<HTMLInputElement>();
 
   override componentDidMount(): void {
-    this.#first.current?.focus();
+    // Focusing forces a first layout with the panel's styles: in a task after the one that drew it.
+    setTimeout(() => this.#first.current?.focus());
   }
 
   override render({ t, initial, products, onSend }: ComposeProps, { kind }: ComposeState) {
@@ -138,9 +139,7 @@ export class Compose extends Component<ComposeProps, ComposeState> {
           </div>
         </details>
         {/* Honeypot: people never see or fill it; bots that fill every field get flagged for staff. */}
-        <div class="t" aria-hidden="true">
-          <input tabIndex={-1} autoComplete="off" name="website" />
-        </div>
+        <input class="t" aria-hidden="true" tabIndex={-1} autoComplete="off" name="website" />
         <button class="s">{t.send}</button>
       </form>
     );
