@@ -231,5 +231,25 @@ describe('the widget in real Chromium', () => {
     expect(await dialog.getByRole('radio', { name: 'Kudos' }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
+
+  it('answers the SDK calls through window.Sori, loading the app first, also in the queued form', async () => {
+    const { page, problems } = await storePage({
+      head: `<script>window.Sori = window.Sori || function () { (window.Sori.q = window.Sori.q || []).push(arguments) }; Sori('identify', { email: 'early@example.com' });</script>`,
+    });
+    const result = await page.evaluate(async () => {
+      type Global = Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const sori = (window as unknown as { Sori: Global }).Sori;
+      const item = (await sori['submit']!({ kind: 'praise', message: 'Through the global' })) as { id: string };
+      const found = (await sori['item']!(item.id)) as { id: string; message: string } | undefined;
+      const config = (await sori['config']!()) as { kinds: string[] };
+      return { found: found?.message, kinds: config.kinds, methods: ['reply', 'rate', 'resend', 'markRead', 'flush'].filter((m) => typeof sori[m] === 'function') };
+    });
+    expect(result).toEqual({ found: 'Through the global', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], methods: ['reply', 'rate', 'resend', 'markRead', 'flush'] });
+    // The identify() queued before the tag loaded reached the server with the item.
+    const stored = async () => ((await desk(stack, 'GET', '/v1/desk/submissions?q=Through%20the%20global')) as DeskList).submissions;
+    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
+    expect((await stored())[0]?.contact?.email).toBe('early@example.com');
+    expect(problems).toEqual([]);
+  });
 });
 

@@ -36,7 +36,7 @@ function checkText(text: unknown): string {
  */
 export function createSori(options: SoriOptions): Sori {
   if (!options?.site) throw new SoriError('invalid_input', '`site` is required: the site key, pk_…');
-  if (!options.endpoint) throw new SoriError('invalid_input', "`endpoint` is required: your Sori server's URL");
+  if (!options.endpoint) throw new SoriError('invalid_input', "`endpoint` is required: the Sori server's URL");
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const emitter = new Emitter<SoriEvents>();
   const listening = new AbortController();
@@ -169,7 +169,7 @@ export function createSori(options: SoriOptions): Sori {
     const message = checkText(input.message);
     const { ctx, sync } = await ready;
     if (ctx.status.pending >= OUTBOX_LIMIT) {
-      throw new SoriError('outbox_full', `${OUTBOX_LIMIT} items wait to be sent: try again once they are through`);
+      throw new SoriError('outbox_full', `${OUTBOX_LIMIT} items wait to be sent`);
     }
     // Empty fields of a form are left out rather than sent (and refused) as empty strings.
     const contact = present({ email: who.email, name: who.name, ...input.contact });

@@ -4,18 +4,25 @@ import { dispatch, replay } from '../src/loader/queue.js';
 import { pickLocale } from '../src/locales/launcher.js';
 
 function api(calls: string[]): WidgetApi {
-  const record = (name: string) => (...args: unknown[]) => void calls.push(`${name}(${JSON.stringify(args)})`);
+  const record = (name: string) => async (...args: unknown[]) => void calls.push(`${name}(${JSON.stringify(args)})`);
+  const unused = async (): Promise<never> => {
+    throw new Error('unused');
+  };
   return {
     open: record('open'),
     close: record('close'),
-    submit: async () => {
-      calls.push('submit');
-      throw new Error('unused');
-    },
-    items: async () => [],
     on: () => () => undefined,
     identify: record('identify'),
     setContext: record('setContext'),
+    submit: unused,
+    items: unused,
+    item: unused,
+    reply: unused,
+    rate: unused,
+    resend: unused,
+    markRead: unused,
+    config: unused,
+    flush: unused,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createSori, type Item, type Sori } from '@sori/sdk';
 import { h, render } from 'preact';
-import type { Mount, OpenOptions, WidgetApi } from '../loader/api.js';
+import type { AppApi, Mount, OpenOptions } from '../loader/api.js';
 import type { Strings } from '../locales/en.js';
 import { Panel } from './Panel.js';
 import { PANEL_CSS } from './styles.js';
@@ -70,7 +70,9 @@ export const mount: Mount = (root, { site, endpoint, locale, strings, overrides,
 
   draw();
 
-  const api: WidgetApi = {
+  const api: AppApi = {
+    // The SDK's methods are closures (no `this`), so they pass on as they are.
+    ...sori,
     open(options) {
       open = true;
       prefill = options;
@@ -79,12 +81,6 @@ export const mount: Mount = (root, { site, endpoint, locale, strings, overrides,
       draw();
     },
     close,
-    // The SDK's methods are closures (no `this`), so they pass on as they are.
-    submit: sori.submit,
-    items: sori.items,
-    on: sori.on,
-    identify: sori.identify,
-    setContext: sori.setContext,
   };
   return api;
 };

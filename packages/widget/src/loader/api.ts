@@ -1,4 +1,4 @@
-import type { Item, SoriEvents, SubmitInput } from '@sori/sdk';
+import type { Sori, SubmitInput } from '@sori/sdk';
 import type { Strings } from '../locales/en.js';
 
 /** What `Sori.open()` may prefill. */
@@ -8,23 +8,33 @@ export interface OpenOptions {
   product?: string;
 }
 
-/** The page-facing API: `window.Sori.open()` and friends, and the app chunk's `mount()` result. */
-export interface WidgetApi {
+/**
+ * The SDK calls `window.Sori` forwards to the app chunk, loading it first: the JS API of
+ * `@sori/sdk` but `on` (which answers its `off` at once, see `PanelCalls`), `off`, `status` and `destroy`.
+ */
+export const FORWARDED = ['submit', 'items', 'item', 'reply', 'rate', 'resend', 'markRead', 'identify', 'setContext', 'config', 'flush'] as const;
+
+/** One of {@link FORWARDED}. */
+export type Forwarded = (typeof FORWARDED)[number];
+
+/** The panel's own calls. */
+export interface PanelCalls {
   /** Opens the panel, optionally prefilled. */
   open(options?: OpenOptions): void;
   /** Closes the panel. */
   close(): void;
-  /** Sends an item without the panel (it still shows up in "My messages"). */
-  submit(input: SubmitInput): Promise<Item>;
-  /** This browser's items, newest first. */
-  items(): Promise<Item[]>;
   /** Listens to `update`, `item` or `status`; returns the function that stops listening. */
-  on<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): () => void;
-  /** Who the shopper is, attached to following submissions. */
-  identify(who: { email?: string; name?: string; customerId?: string }): void;
-  /** Page, cart or order data attached to following submissions. */
-  setContext(context: Record<string, string | number | boolean | null>): void;
+  on: Sori['on'];
 }
+
+/** What the app chunk's `mount()` answers: the panel's calls and the SDK's. */
+export type AppApi = PanelCalls & Pick<Sori, Forwarded>;
+
+/**
+ * The page-facing API, `window.Sori`: the panel's calls, and the SDK's (see {@link FORWARDED}),
+ * each answering a promise, since the first call may have to load the app.
+ */
+export type WidgetApi = PanelCalls & { [K in Forwarded]: (...args: Parameters<Sori[K]>) => Promise<Awaited<ReturnType<Sori[K]>>> };
 
 /** What the loader hands the app chunk. */
 export interface MountOptions {
@@ -40,7 +50,7 @@ export interface MountOptions {
 }
 
 /** The app chunk's one export. */
-export type Mount = (root: ShadowRoot, options: MountOptions) => WidgetApi;
+export type Mount = (root: ShadowRoot, options: MountOptions) => AppApi;
 
 /** A call made before the script loaded: `Sori('open', { kind: 'complaint' })` pushes its arguments. */
 export type QueuedCall = ArrayLike<unknown>;

@@ -1,6 +1,6 @@
 import { LAUNCHER_LABEL, pickLocale } from '../locales/launcher.js';
 import type { Strings } from '../locales/en.js';
-import type { Mount, OpenOptions, SoriGlobal, WidgetApi } from './api.js';
+import { FORWARDED, type AppApi, type Forwarded, type Mount, type OpenOptions, type SoriGlobal, type WidgetApi } from './api.js';
 import { dispatch, replay } from './queue.js';
 
 /** The hashed file names of the app chunk and of each locale's strings, set at build time. */
@@ -52,10 +52,10 @@ function start(script: HTMLScriptElement | null): void {
   // The side: `data-side="left"` on the tag, or `--sori-side: left` in the page's CSS.
   if ([script?.dataset['side'], getComputedStyle(host).getPropertyValue('--sori-side').trim()].includes('left')) host.setAttribute('left', '');
 
-  let app: Promise<WidgetApi> | undefined;
+  let app: Promise<AppApi> | undefined;
   // The app and the shopper's language load side by side; the other language never loads.
   const chunk = (name: string) => import(/* @vite-ignore */ `${endpoint}/sori/${name}`);
-  const load = (): Promise<WidgetApi> =>
+  const load = (): Promise<AppApi> =>
     (app ??= Promise.all([chunk(__SORI_APP__), chunk(__SORI_LOCALES__[locale])]).then(([m, l]: [{ mount: Mount }, { default: Strings }]) =>
       m.mount(root, { site, endpoint, locale, strings: l.default, overrides: script?.dataset['strings'], launcher }),
     ));
@@ -63,8 +63,6 @@ function start(script: HTMLScriptElement | null): void {
   const api: WidgetApi = {
     open: (options?: OpenOptions) => void load().then((a) => a.open(options)),
     close: () => void app?.then((a) => a.close()),
-    submit: (input) => load().then((a) => a.submit(input)),
-    items: () => load().then((a) => a.items()),
     on(event, listener) {
       let off: (() => void) | undefined;
       let cancelled = false;
@@ -76,8 +74,10 @@ function start(script: HTMLScriptElement | null): void {
         off?.();
       };
     },
-    identify: (who) => void load().then((a) => a.identify(who)),
-    setContext: (context) => void load().then((a) => a.setContext(context)),
+    // Each SDK call loads the app, then goes through with the same arguments. Built from the
+    // list, the map loses the per-name signatures `WidgetApi` spells out; each entry forwards to
+    // the same-named call, so it has that call's arguments and (as a promise) its answer.
+    ...(Object.fromEntries(FORWARDED.map((name) => [name, (...args: unknown[]) => load().then((a) => (a[name] as (...x: unknown[]) => unknown)(...args))])) as Pick<WidgetApi, Forwarded>),
   };
   const global: SoriGlobal = Object.assign((method: string, ...args: unknown[]) => dispatch(api, method, args), api, { loaded: true });
   window.Sori = global;
