@@ -8,6 +8,8 @@ export class FakeSori implements Sori {
   readonly list: Item[] = [];
   /** Every `submit()` input, as the panel passed it. */
   readonly inputs: SubmitInput[] = [];
+  /** When set, `submit()` refuses with it (as the SDK does when its outbox is full). */
+  refuse: Error | undefined;
   /** The site's products, as `config()` answers them. */
   products: string[] = [];
   private readonly listeners = new Map<string, Set<(payload: never) => void>>();
@@ -25,6 +27,7 @@ export class FakeSori implements Sori {
   }
 
   async submit(input: SubmitInput): Promise<Item> {
+    if (this.refuse) throw this.refuse;
     this.inputs.push(input);
     const item: Item = { id: `c${this.list.length + 1}`, kind: input.kind, message: input.message, createdAt: new Date().toISOString(), delivery: 'queued', timeline: [], outgoing: [], unread: 0 };
     this.list.unshift(item);

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import type { Item } from '@sori/sdk';
+import { SoriError, type Item } from '@sori/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withOverrides } from '../src/app/index.js';
 import { Panel } from '../src/app/Panel.js';
@@ -205,6 +205,17 @@ describe('The form', () => {
     await sendComplaint('Just telling you.');
     await waitFor(() => expect(quiet.inputs).toHaveLength(1));
     expect(quiet.inputs[0]?.contact).toEqual({ email: 'mina@example.com', phone: '' });
+  });
+
+  it('keeps the text and says why when the outbox refuses a new item', async () => {
+    const sori = new FakeSori();
+    sori.refuse = new SoriError('outbox_full', '500 items wait to be sent');
+    const said = vi.spyOn(HTMLTextAreaElement.prototype, 'setCustomValidity');
+    renderPanel(sori);
+    await sendComplaint('One more thing');
+    await waitFor(() => expect(said).toHaveBeenCalledWith('500 items wait to be sent'));
+    expect((screen.getByRole('textbox', { name: en.messageLabel }) as HTMLTextAreaElement).value).toBe('One more thing');
+    said.mockRestore();
   });
 
   it('sends nothing for a message of only spaces', async () => {

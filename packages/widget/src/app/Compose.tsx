@@ -64,10 +64,11 @@ export class Compose extends Component<ComposeProps, ComposeState> {
       const form = new FormData(element);
       const field = (name: string) => String(form.get(name) ?? '').trim();
       const message = field('message');
+      const box = element.elements.namedItem('message') as HTMLTextAreaElement;
       // Only spaces: empty the box, and the browser says it needs filling in.
       if (this.#busy) return;
       if (!message) {
-        (element.elements.namedItem('message') as HTMLTextAreaElement).value = '';
+        box.value = '';
         element.reportValidity();
         return;
       }
@@ -86,6 +87,12 @@ export class Compose extends Component<ComposeProps, ComposeState> {
           fillMs: Date.now() - this.#openedAt,
           contact: { email, phone, ...(preference ? { preference, consent } : {}) },
         });
+      } catch (error) {
+        // Refused before it was stored (the outbox is full): the browser says why on the message
+        // box, and the text stays. The SDK rejects with a SoriError, whose message names the reason.
+        box.setCustomValidity((error as Error).message);
+        element.reportValidity();
+        box.setCustomValidity('');
       } finally {
         this.#busy = false;
       }

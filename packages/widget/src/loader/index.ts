@@ -64,15 +64,9 @@ function start(script: HTMLScriptElement | null): void {
     open: (options?: OpenOptions) => void load().then((a) => a.open(options)),
     close: () => void app?.then((a) => a.close()),
     on(event, listener) {
-      let off: (() => void) | undefined;
-      let cancelled = false;
-      void load().then((a) => {
-        if (!cancelled) off = a.on(event, listener);
-      });
-      return () => {
-        cancelled = true;
-        off?.();
-      };
+      // Answers at once; a stop asked for before the app loaded happens once the listener is on.
+      const off = load().then((a) => a.on(event, listener));
+      return () => void off.then((stop) => stop());
     },
     // Each SDK call loads the app, then goes through with the same arguments. Built from the
     // list, the map loses the per-name signatures `WidgetApi` spells out; each entry forwards to

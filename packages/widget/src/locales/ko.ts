@@ -31,8 +31,8 @@ const ko: Strings = {
   expected: (time: string) => `${time} 답변 예정`,
   staff: '담당자',
   you: '나',
-  empty: '보낸 문의가 없습니다.',
-  thanks: '감사합니다. 접수되었습니다.',
+  empty: '아직 없습니다.',
+  thanks: '접수되었습니다.',
   memoryWarning: '전송될 때까지 이 페이지에 머물러 주세요.',
   unread: (n: number) => `새 답변 ${n}`,
   late: '약속보다 늦어져 죄송합니다.',
@@ -45,7 +45,7 @@ const ko: Strings = {
   no: '아니요',
   skip: '건너뛰기',
   rated: '감사합니다.',
-  reopened: '죄송합니다. 다시 살펴보겠습니다.',
+  reopened: '담당 팀이 다시 살펴봅니다.',
 };
 
 export default ko;
