@@ -91,7 +91,11 @@ describe.each(engines)('notifications on %s', (engine) => {
     expect(mail.raw).not.toContain('text/html');
     expect(mail.raw).toContain('<b>Sorry!</b>');
     expect(mail.raw).toMatch(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/);
-    const log = await t.store.db.selectFrom('outbox').selectAll().where('channel', '=', 'email').execute();
+    // The SMTP server has the mail before the worker records the delivery: wait for the record.
+    const log = await eventually(async () => {
+      const rows = await t.store.db.selectFrom('outbox').selectAll().where('channel', '=', 'email').execute();
+      return rows.every((r) => r.state !== 'pending') ? rows : undefined;
+    });
     expect(log.map((r) => [r.state, r.attempts])).toEqual([['sent', 1]]);
   });
 
@@ -119,8 +123,13 @@ describe.each(engines)('notifications on %s', (engine) => {
     expect(hookCalls[0]?.status).toBe(503);
     expect(delivered.signature).toBe(`sha256=${createHmac('sha256', secret).update(delivered.body).digest('hex')}`);
     expect(JSON.parse(delivered.body)).toMatchObject({ event: 'submission.created', data: { id } });
-    const log = await t.app.inject({ method: 'GET', url: '/v1/desk/deliveries', headers: { authorization: `Bearer ${token}` } });
-    expect(log.json().deliveries[0]).toMatchObject({ channel: 'webhook', state: 'sent', attempts: 2 });
+    // The receiver has the call before the worker records the delivery: wait for the record.
+    const entry = await eventually(async () => {
+      const log = await t.app.inject({ method: 'GET', url: '/v1/desk/deliveries', headers: { authorization: `Bearer ${token}` } });
+      const first = log.json().deliveries[0] as { state: string } | undefined;
+      return first && first.state !== 'pending' ? first : undefined;
+    });
+    expect(entry).toMatchObject({ channel: 'webhook', state: 'sent', attempts: 2 });
   });
 
   it("tells a department's webhook about an improvement item for it, and no other department's", async () => {
