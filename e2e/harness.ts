@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, createApiToken, createSite, createUser, migrate, openDatabase, type Site, type Store } from '@sori/server';
 import { serveStore } from '../examples/store/serve-store.mjs';
 
@@ -108,4 +109,52 @@ export async function desk(stack: Stack, method: string, path: string, body?: ob
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/** The stack and Chromium that a test file's tests share. */
+export interface Running {
+  readonly stack: Stack;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the stack and Chromium before the tests of the calling file (or `describe`) and stops them
+ * after; read `stack` and `browser` inside the tests.
+ */
+export function useStack(): Running {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the stack starts in beforeAll: use it inside a test');
+    return value;
+  };
+  return {
+    get stack() {
+      return started(stack);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
+
+/** The widget's English labels that `writeAndSend` uses; a Korean page passes its own. */
+export const ENGLISH = { launcher: 'Feedback', message: 'Your message', send: 'Send' };
+
+/** Opens the widget on `page`, picks `kind`, writes `message` and sends it; answers the dialog. */
+export async function writeAndSend(page: Page, kind: string, message: string, labels = ENGLISH): Promise<Locator> {
+  await page.getByRole('button', { name: labels.launcher }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: kind }).check();
+  await dialog.getByRole('textbox', { name: labels.message }).fill(message);
+  await dialog.getByRole('button', { name: labels.send }).click();
+  return dialog;
 }

@@ -1,81 +1,63 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskDetail, DeskList } from '@sori/protocol';
-import { desk, launchChromium, startStack, type Stack } from './harness.js';
+import { desk, useStack, writeAndSend } from './harness.js';
 
 describe('the thin path in real Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const run = useStack();
 
   it('sends a complaint from a store on another origin and shows staff changes live', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(stack.storeOrigin);
-    expect(new URL(stack.storeOrigin).origin).not.toBe(new URL(stack.soriOrigin).origin);
+    await page.goto(run.stack.storeOrigin);
+    expect(new URL(run.stack.storeOrigin).origin).not.toBe(new URL(run.stack.soriOrigin).origin);
 
-    await page.getByRole('button', { name: 'Feedback' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: 'Complaint' }).click();
-    await dialog.getByRole('textbox', { name: 'Your message' }).fill('The blender jar arrived cracked.');
-    await dialog.getByRole('button', { name: 'Send' }).click();
+    const dialog = await writeAndSend(page, 'Complaint', 'The blender jar arrived cracked.');
 
     const tracking = dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first();
     await expect.poll(() => tracking.isVisible(), { timeout: 15_000 }).toBe(true);
     const trackingNumber = (await tracking.textContent())?.match(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0];
     await expect.poll(() => dialog.getByText('Received').first().isVisible(), { timeout: 10_000 }).toBe(true);
 
-    const list = (await desk(stack, 'GET', `/v1/desk/submissions?q=${trackingNumber}`)) as DeskList;
+    const list = (await desk(run.stack, 'GET', `/v1/desk/submissions?q=${trackingNumber}`)) as DeskList;
     expect(list.submissions).toHaveLength(1);
     const [stored] = list.submissions;
     expect(stored).toMatchObject({ kind: 'complaint', message: 'The blender jar arrived cracked.', status: 'received' });
-    expect(stored?.pageUrl).toContain(stack.storeOrigin);
+    expect(stored?.pageUrl).toContain(run.stack.storeOrigin);
 
-    await desk(stack, 'PATCH', `/v1/desk/submissions/${stored!.id}`, { status: 'in_progress' });
+    await desk(run.stack, 'PATCH', `/v1/desk/submissions/${stored!.id}`, { status: 'in_progress' });
     await expect.poll(() => dialog.getByText('In review').first().isVisible(), { timeout: 10_000 }).toBe(true);
 
-    await desk(stack, 'POST', `/v1/desk/submissions/${stored!.id}/replies`, { message: 'A new jar ships today.' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${stored!.id}/replies`, { message: 'A new jar ships today.' });
     await expect.poll(() => dialog.getByText('A new jar ships today.').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(problems).toEqual([]);
   });
 
   it('closes the loop: the shopper answers staff, then rates the resolution, and a low score reopens it', async () => {
-    const page = await browser.newPage();
-    await page.goto(stack.storeOrigin);
-    await page.getByRole('button', { name: 'Feedback' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: 'Question' }).check();
-    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Does the jar fit the older base?');
-    await dialog.getByRole('button', { name: 'Send' }).click();
+    const page = await run.browser.newPage();
+    await page.goto(run.stack.storeOrigin);
+    const dialog = await writeAndSend(page, 'Question', 'Does the jar fit the older base?');
     await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
-    const list = (await desk(stack, 'GET', '/v1/desk/submissions?q=older%20base')) as DeskList;
+    const list = (await desk(run.stack, 'GET', '/v1/desk/submissions?q=older%20base')) as DeskList;
     const id = list.submissions[0]!.id;
 
-    await desk(stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Which year is your base from?' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Which year is your base from?' });
     await dialog.getByRole('tab', { name: /My messages/ }).click();
     const answer = dialog.getByRole('textbox', { name: 'Your answer' });
     await expect.poll(() => answer.isVisible(), { timeout: 10_000 }).toBe(true);
     await answer.fill('From 2021.');
     await dialog.getByRole('button', { name: 'Reply' }).click();
     await expect
-      .poll(async () => ((await desk(stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).timeline.map((e) => e.message ?? e.type), { timeout: 10_000 })
+      .poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).timeline.map((e) => e.message ?? e.type), { timeout: 10_000 })
       .toContain('From 2021.');
 
-    await desk(stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
+    await desk(run.stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
     await expect.poll(() => dialog.getByText('Was this resolved? (1–5)').isVisible(), { timeout: 10_000 }).toBe(true);
     await dialog.getByRole('radio', { name: '2', exact: true }).check();
     await dialog.getByRole('radio', { name: 'No', exact: true }).check();
     await dialog.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => dialog.getByText('Sorry — it went back to the team.').isVisible(), { timeout: 10_000 }).toBe(true);
-    const after = (await desk(stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail;
+    const after = (await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail;
     expect(after.submission).toMatchObject({ status: 'reopened', rating: { score: 2, wouldBuyAgain: false } });
   });
 });

@@ -1,50 +1,38 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DeskList } from '@sori/protocol';
-import { desk, launchChromium, startStack, type Stack } from './harness.js';
+import { desk, ENGLISH, useStack, writeAndSend } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('the widget in real Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const run = useStack();
   let pageCount = 0;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
 
   /** A page on the store's origin with the given body and headers, the Sori tag included. */
   async function storePage(
     options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; tag?: string; viewport?: { width: number; height: number } } = {},
   ): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+    const page = await run.browser.newPage(options.viewport ? { viewport: options.viewport } : {});
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    const tag = `<script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"${options.locale ? ` data-locale="${options.locale}"` : ''} ${options.tag ?? ''}></script>`;
+    const tag = `<script async src="${run.stack.soriOrigin}/sori.js" data-site="${run.stack.site.key}"${options.locale ? ` data-locale="${options.locale}"` : ''} ${options.tag ?? ''}></script>`;
     const path = `/page-${++pageCount}`;
-    stack.pages.set(path, {
+    run.stack.pages.set(path, {
       headers: options.headers ?? {},
       html: `<!doctype html><html lang="en"><head><title>Test shop</title>${options.head ?? ''}${tag}</head><body><main><h1>Test shop</h1>${options.body ?? ''}</main></body></html>`,
     });
-    await page.goto(`${stack.testOrigin}${path}`);
+    await page.goto(`${run.stack.testOrigin}${path}`);
     return { page, problems };
   }
 
-  async function sendComplaint(page: Page, labels = { launcher: 'Feedback', kind: 'Complaint', message: 'Your message', send: 'Send' }) {
-    await page.getByRole('button', { name: labels.launcher }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: labels.kind }).check();
-    await dialog.getByRole('textbox', { name: labels.message }).fill('Sent from a difficult page');
-    await dialog.getByRole('button', { name: labels.send }).click();
+  /** Sends a complaint (in `kind`, with `labels` of the page's language) and waits for its tracking number. */
+  async function sendComplaint(page: Page, kind = 'Complaint', labels = ENGLISH) {
+    const dialog = await writeAndSend(page, kind, 'Sent from a difficult page', labels);
     await expect.poll(() => dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 15_000 }).toBe(true);
     return dialog;
   }
@@ -65,14 +53,14 @@ describe('the widget in real Chromium', () => {
   });
 
   it('works under a strict Content-Security-Policy with no unsafe-inline or unsafe-eval', async () => {
-    const csp = `default-src 'none'; script-src ${stack.soriOrigin}; connect-src ${stack.soriOrigin}; style-src 'self'; img-src 'self'`;
+    const csp = `default-src 'none'; script-src ${run.stack.soriOrigin}; connect-src ${run.stack.soriOrigin}; style-src 'self'; img-src 'self'`;
     const { page, problems } = await storePage({ headers: { 'content-security-policy': csp } });
     await sendComplaint(page);
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
   });
 
   it("works on a page whose CSP trusts scripts by nonce ('strict-dynamic')", async () => {
-    const csp = `default-src 'none'; script-src 'nonce-r4nd0m' 'strict-dynamic'; connect-src ${stack.soriOrigin}; style-src 'self'`;
+    const csp = `default-src 'none'; script-src 'nonce-r4nd0m' 'strict-dynamic'; connect-src ${run.stack.soriOrigin}; style-src 'self'`;
     const { page, problems } = await storePage({ headers: { 'content-security-policy': csp }, tag: 'nonce="r4nd0m"' });
     await sendComplaint(page);
     expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
@@ -133,7 +121,7 @@ describe('the widget in real Chromium', () => {
 
   it('speaks Korean with data-locale="ko"', async () => {
     const { page } = await storePage({ locale: 'ko' });
-    const dialog = await sendComplaint(page, { launcher: '의견 보내기', kind: '불만', message: '내용', send: '보내기' });
+    const dialog = await sendComplaint(page, '불만', { launcher: '의견 보내기', message: '내용', send: '보내기' });
     await expect.poll(() => dialog.getByText('접수됨').first().isVisible()).toBe(true);
   });
 
@@ -148,9 +136,9 @@ describe('the widget in real Chromium', () => {
   });
 
   it('follows a dark colour scheme', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark' });
-    stack.pages.set('/dark', { html: `<!doctype html><title>Dark</title><script async src="${stack.soriOrigin}/sori.js" data-site="${stack.site.key}"></script><h1>Shop</h1>` });
-    await page.goto(`${stack.testOrigin}/dark`);
+    const page = await run.browser.newPage({ colorScheme: 'dark' });
+    run.stack.pages.set('/dark', { html: `<!doctype html><title>Dark</title><script async src="${run.stack.soriOrigin}/sori.js" data-site="${run.stack.site.key}"></script><h1>Shop</h1>` });
+    await page.goto(`${run.stack.testOrigin}/dark`);
     await page.getByRole('button', { name: 'Feedback' }).click();
     const colours = await page.getByRole('dialog').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
     expect(colours).toEqual(['rgb(34, 34, 34)', 'rgb(238, 238, 238)']);
@@ -190,8 +178,8 @@ describe('the widget in real Chromium', () => {
     const dialog = await sendComplaint(page);
     const tracking = await dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().textContent();
     await page.keyboard.press('Escape');
-    const list = (await desk(stack, 'GET', `/v1/desk/submissions?q=${tracking}`)) as DeskList;
-    await desk(stack, 'POST', `/v1/desk/submissions/${list.submissions[0]!.id}/replies`, { message: 'We will send a new one.' });
+    const list = (await desk(run.stack, 'GET', `/v1/desk/submissions?q=${tracking}`)) as DeskList;
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${list.submissions[0]!.id}/replies`, { message: 'We will send a new one.' });
     // The open page hears it live…
     await expect.poll(() => page.getByRole('button', { name: 'Feedback (1 new)' }).isVisible(), { timeout: 10_000 }).toBe(true);
     // …and a new page load still knows, with the panel closed.
@@ -246,7 +234,7 @@ describe('the widget in real Chromium', () => {
     });
     expect(result).toEqual({ found: 'Through the global', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], methods: ['reply', 'rate', 'resend', 'markRead', 'flush'] });
     // The identify() queued before the tag loaded reached the server with the item.
-    const stored = async () => ((await desk(stack, 'GET', '/v1/desk/submissions?q=Through%20the%20global')) as DeskList).submissions;
+    const stored = async () => ((await desk(run.stack, 'GET', '/v1/desk/submissions?q=Through%20the%20global')) as DeskList).submissions;
     await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
     expect((await stored())[0]?.contact?.email).toBe('early@example.com');
     expect(problems).toEqual([]);

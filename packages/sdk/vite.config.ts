@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
-import { alias, terserOptions } from '../../workspace-aliases.mjs';
+import { terserOptions } from '../../terser-options.mjs';
+import { alias } from '../../workspace-aliases.mjs';
 
 /**
- * The SDK as one ES module minified by terser (settings in workspace-aliases.mjs), with no externals:
+ * The SDK as one ES module minified by terser (settings in terser-options.mjs), with no externals:
  * `dist/index.js` (budget: 5 KB gzip). Built as
  * an app entry rather than in library mode, because library mode keeps whitespace in ES output.
  * Target ES2022, not ES2020: lowering the `#private` fields costs about 0.6 KB gzip in WeakMap helpers.

@@ -1,23 +1,11 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
+import { gzipSync } from 'node:zlib';
 
 /** Bytes of a file after gzip -9 (zlib): how the SDK, which sites bundle themselves, is counted. */
 export const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/**
- * Writes `file.gz` (zopfli: gzip that any browser reads, 2–3 % smaller than zlib -9) and
- * `file.br` beside a built file. The server sends these to browsers that accept them, so the
- * `.gz` sizes are what a shopper downloads and what the widget budgets count.
- */
-export async function precompress(file) {
-  const bytes = readFileSync(file);
-  writeFileSync(`${file}.gz`, await gzipAsync(bytes, { numiterations: 15 }));
-  writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-}
-
-/** Bytes of the `.gz` file the build wrote beside `file`. */
+/** Bytes of the `.gz` file the build wrote beside `file` (see `precompress` in build.mjs). */
 const sentSize = (file) => readFileSync(`${file}.gz`).length;
 
 /**

@@ -21,9 +21,6 @@ export interface SyncEngine {
  * Sends what waits in the outbox: items in batches, then shopper messages of accepted items.
  * At-least-once: nothing leaves the outbox's "waiting" states until the server acknowledged it,
  * and the server is idempotent on client ids, so each item is stored exactly once.
- *
- * A closure rather than a class: the SDK's parts are closures, which minify to fewer bytes than
- * `this.#field` accesses (the SDK has a 5 KB gzip budget).
  */
 export function syncEngine(ctx: Context): SyncEngine {
   let running: Promise<void> | undefined;
@@ -50,17 +47,17 @@ export function syncEngine(ctx: Context): SyncEngine {
     // Offline, every attempt would fail: wait for the `online` event instead of burning retries
     // (and reading nothing: a shopper may queue hundreds of items offline).
     if (!ctx.status.online) return;
-    // Too old to send (see OUTBOX_MAX_AGE_DAYS): told, kept, not sent.
+    // One read serves both: items too old to send (see OUTBOX_MAX_AGE_DAYS) are told, kept and
+    // not sent; the rest of what waits is sent.
     const oldest = new Date(Date.now() - OUTBOX_MAX_AGE_DAYS * 864e5).toISOString();
-    for (const item of await ctx.outbox.all()) {
-      if (waiting(item) && item.createdAt < oldest) {
-        await ctx.update(item.id, (c) => (waiting(c) ? { ...c, delivery: 'rejected', error: { code: 'expired', message: `Not sent in ${OUTBOX_MAX_AGE_DAYS} days` } } : undefined));
-      }
+    const items: StoredItem[] = [];
+    for (const item of (await ctx.outbox.all()).filter(waiting)) {
+      if (item.createdAt >= oldest) items.push(item);
+      else await ctx.update(item.id, (c) => (waiting(c) ? { ...c, delivery: 'rejected', error: { code: 'expired', message: `Not sent in ${OUTBOX_MAX_AGE_DAYS} days` } } : undefined));
     }
     ctx.setStatus({ syncing: true });
     let retryAfterMs: number | undefined;
     try {
-      const items = (await ctx.outbox.all()).filter(waiting);
       for (let i = 0; i < items.length; i += LIMITS.batchItems) await sendItems(items.slice(i, i + LIMITS.batchItems));
       await sendMessages(await ctx.outbox.all());
       failures = 0;

@@ -1,19 +1,12 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteConfig } from '@sori/protocol';
 import { isSoriError } from '../src/index.js';
-import { ENDPOINT, fakeServer, SITE } from './fake-server.js';
-import { opened, reporterItem, sori, until } from './helpers.js';
+import { ENDPOINT, SITE } from './fake-server.js';
+import { reporterItem, serveFake, sori, until } from './helpers.js';
 
-const fake = fakeServer();
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
-  fake.server.resetHandlers();
-  fake.failures.length = 0;
-});
+const fake = serveFake();
 
 describe('rate', () => {
   it('refuses to rate an item the server does not have yet, saying why', async () => {

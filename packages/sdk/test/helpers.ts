@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import type { PublicEvent, ReporterItem } from '@sori/protocol';
 import { createSori, type Item, type Sori, type SoriOptions } from '../src/index.js';
-import { ENDPOINT, SITE, type fakeServer } from './fake-server.js';
+import { ENDPOINT, fakeServer, SITE } from './fake-server.js';
 
 /** Clients a test opened, to destroy after it. */
 export const opened: Sori[] = [];
+
+/**
+ * The fake server for a test file: listening for its tests, and after each test the clients it
+ * opened destroyed, its handlers, stubbed globals and queued failures reset.
+ */
+export function serveFake(): ReturnType<typeof fakeServer> {
+  const fake = fakeServer();
+  beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => fake.server.close());
+  afterEach(() => {
+    for (const client of opened.splice(0)) client.destroy();
+    fake.server.resetHandlers();
+    vi.unstubAllGlobals();
+    fake.failures.length = 0;
+  });
+  return fake;
+}
 
 /** A client on its own fresh database (unless `dbName` is given), with short timers. */
 export function sori(extra: Partial<SoriOptions> = {}): Sori {

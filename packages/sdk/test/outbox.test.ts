@@ -1,18 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isSoriError, OUTBOX_LIMIT, OUTBOX_MAX_AGE_DAYS, type SoriStatus } from '../src/index.js';
-import { fakeServer } from './fake-server.js';
-import { eventually, opened, page, sori, until } from './helpers.js';
+import { eventually, page, serveFake, sori, until } from './helpers.js';
 
-const fake = fakeServer();
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
+const fake = serveFake();
 afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
   vi.restoreAllMocks();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
-  fake.failures.length = 0;
 });
 
 /** What the raw IndexedDB database holds under `items`. */

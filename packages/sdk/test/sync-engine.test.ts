@@ -1,19 +1,12 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@sori/protocol/constants';
 import type { SubmissionInput } from '@sori/protocol';
-import { ENDPOINT, fakeServer } from './fake-server.js';
-import { eventually, opened, sori, until } from './helpers.js';
+import { ENDPOINT } from './fake-server.js';
+import { eventually, serveFake, sori, until } from './helpers.js';
 
-const fake = fakeServer();
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
-  fake.server.resetHandlers();
-  fake.failures.length = 0;
-});
+const fake = serveFake();
 
 describe('sync engine', () => {
   it('recovers when the answer is lost after the server stored the item: the resend is a duplicate with the same receipt', async () => {

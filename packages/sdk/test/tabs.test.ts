@@ -1,17 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Item } from '../src/index.js';
-import { fakeServer } from './fake-server.js';
-import { eventually, opened, sori, until, webLocks } from './helpers.js';
+import { eventually, serveFake, sori, until, webLocks } from './helpers.js';
 
-const fake = fakeServer();
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
-  vi.unstubAllGlobals();
-  fake.failures.length = 0;
-});
+const fake = serveFake();
 
 /** How often each client id was sent to the server, over all submission requests so far. */
 function sendCounts(ids: string[]): number[] {

@@ -1,16 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeServer, SITE } from './fake-server.js';
-import { opened, page, sori, until } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { SITE } from './fake-server.js';
+import { page, serveFake, sori, until } from './helpers.js';
 
-const fake = fakeServer();
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
-  vi.unstubAllGlobals();
-  fake.failures.length = 0;
-});
+const fake = serveFake();
 
 describe('triggers', () => {
   it('waits offline without trying, and sends at once when the browser comes back online', async () => {

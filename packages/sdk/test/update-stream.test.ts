@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PublicEvent } from '@sori/protocol';
-import { ENDPOINT, fakeServer } from './fake-server.js';
-import { eventually, opened, publicEvent, sori, until, webLocks } from './helpers.js';
+import { ENDPOINT } from './fake-server.js';
+import { eventually, publicEvent, serveFake, sori, until, webLocks } from './helpers.js';
 
 /** Just enough of the browser's EventSource for the SDK; a test plays the server's side. */
 class FakeEventSource extends EventTarget {
@@ -33,14 +33,9 @@ class FakeEventSource extends EventTarget {
   }
 }
 
-const fake = fakeServer();
+const fake = serveFake();
 let tickets = 0;
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
 afterEach(() => {
-  for (const client of opened.splice(0)) client.destroy();
-  fake.server.resetHandlers();
-  vi.unstubAllGlobals();
   FakeEventSource.opened = [];
 });
 

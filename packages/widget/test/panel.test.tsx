@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SoriError, type Item } from '@sori/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withOverrides } from '../src/app/index.js';
+import { withOverrides } from '../src/app/overrides.js';
 import { Panel } from '../src/app/Panel.js';
 import en from '../src/locales/en.js';
 import ko from '../src/locales/ko.js';

@@ -1,21 +1,16 @@
 import type { DeskList } from '@sori/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desk, launchChromium, startStack, type Stack } from './harness.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { desk, useStack, writeAndSend } from './harness.js';
+
+/** The SDK's browser-only behaviour, in real Chromium: tabs sharing one outbox, and pages going away. */
+const run = useStack();
 
 /** Two tabs of one browser share one outbox and one update stream (Web Locks + BroadcastChannel). */
 describe('several tabs in real Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    context = await browser.newContext();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    context = await run.browser.newContext();
   });
 
   /** A tab on the demo store, counting the update streams it opens. */
@@ -25,21 +20,17 @@ describe('several tabs in real Chromium', () => {
     page.on('request', (request) => {
       if (request.url().includes('/v1/reporter/updates')) streams++;
     });
-    await page.goto(stack.storeOrigin);
+    await page.goto(run.stack.storeOrigin);
     return { page, streams: () => streams };
   }
 
   it('hold one update stream between them; the other tab hears it, and takes over when the first closes', async () => {
     const first = await tab();
-    await first.page.getByRole('button', { name: 'Feedback' }).click();
-    const dialog = first.page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: 'Question' }).check();
-    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Asked in the first tab');
-    await dialog.getByRole('button', { name: 'Send' }).click();
+    const dialog = await writeAndSend(first.page, 'Question', 'Asked in the first tab');
     const tracking = dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first();
     await expect.poll(() => tracking.isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(first.streams, { timeout: 10_000 }).toBe(1);
-    const list = (await desk(stack, 'GET', `/v1/desk/submissions?q=${await tracking.textContent()}`)) as DeskList;
+    const list = (await desk(run.stack, 'GET', `/v1/desk/submissions?q=${await tracking.textContent()}`)) as DeskList;
     const id = list.submissions[0]!.id;
 
     // The second tab loads the widget at idle (this browser has items) and waits for the stream.
@@ -49,7 +40,7 @@ describe('several tabs in real Chromium', () => {
     await other.getByRole('tab', { name: /My messages/ }).click();
     await expect.poll(() => other.getByText('Asked in the first tab').isVisible()).toBe(true);
 
-    await desk(stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Heard in both tabs.' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Heard in both tabs.' });
     await expect.poll(() => other.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => dialog.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(second.streams()).toBe(0);
@@ -57,39 +48,25 @@ describe('several tabs in real Chromium', () => {
     // The stream's tab closes: the other takes the stream over and keeps hearing.
     await first.page.close();
     await expect.poll(second.streams, { timeout: 10_000 }).toBe(1);
-    await desk(stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
+    await desk(run.stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
     await expect.poll(() => other.getByText('Was this resolved? (1–5)').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 });
 
 describe('leaving the page in real Chromium', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
 
   it('sends what waits with a keepalive request as the page goes away', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     // The ordinary sends fail (as on a bad network); only the last-chance one (text/plain) goes through.
     await page.route('**/v1/submissions', (route) => (route.request().headers()['content-type'] === 'text/plain' ? route.continue() : route.abort()));
-    await page.goto(stack.storeOrigin);
-    await page.getByRole('button', { name: 'Feedback' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: 'Suggestion' }).check();
-    await dialog.getByRole('textbox', { name: 'Your message' }).fill('Written just before leaving');
-    await dialog.getByRole('button', { name: 'Send' }).click();
+    await page.goto(run.stack.storeOrigin);
+    const dialog = await writeAndSend(page, 'Suggestion', 'Written just before leaving');
     await expect.poll(() => dialog.getByText("Saved — we'll send it as soon as you're back online.").isVisible()).toBe(true);
-    expect(((await desk(stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions).toHaveLength(0);
+    expect(((await desk(run.stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions).toHaveLength(0);
 
     await page.goto('about:blank');
     await expect
-      .poll(async () => ((await desk(stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions.map((s) => s.message), { timeout: 10_000 })
+      .poll(async () => ((await desk(run.stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions.map((s) => s.message), { timeout: 10_000 })
       .toEqual(['Written just before leaving']);
   });
 });
