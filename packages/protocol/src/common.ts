@@ -19,7 +19,7 @@ export const SiteKey = Type.String({ pattern: '^pk_[A-Za-z0-9_-]{8,64}$' });
 /** A reporter secret: 256 random bits as 64 hex characters. Never in a URL. */
 export const ReporterSecret = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
-/** One reason a request or an item was refused. */
+/** One reason a request, a submission or a message was refused. */
 export const ErrorDetail = Type.Object(
   {
     code: Type.Enum(ERROR_CODES),

@@ -16,9 +16,9 @@ export const STATUSES = ['received', 'triaged', 'assigned', 'in_progress', 'reso
 export type Status = (typeof STATUSES)[number];
 
 /**
- * What the shopper sees: a simpler view of {@link Status}. `answered` is derived: the item is in
+ * What the shopper sees: a simpler view of {@link Status}. `answered` is derived: the submission is in
  * work and the latest public word is from staff. `closed` is kept apart from `resolved` so that an
- * item closed without a resolution is never shown to the shopper as resolved.
+ * submission closed without a resolution is never shown to the shopper as resolved.
  */
 export const PUBLIC_STATUSES = ['received', 'in_review', 'answered', 'resolved', 'closed'] as const;
 /** One of {@link PUBLIC_STATUSES}. */
@@ -40,8 +40,37 @@ export function canTransition(from: Status, to: Status): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Who is expected to speak next in an item's thread. */
-export type Awaiting = 'staff' | 'reporter';
+/** Who is expected to speak next in a submission's thread. */
+export const AWAITING = ['staff', 'reporter'] as const;
+/** One of {@link AWAITING}. */
+export type Awaiting = (typeof AWAITING)[number];
+
+/** Who made a timeline event: staff (a user), the shopper (the reporter) or Sori itself. */
+export const AUTHORS = ['staff', 'reporter', 'system'] as const;
+/** One of {@link AUTHORS}. */
+export type Author = (typeof AUTHORS)[number];
+
+/** Every type of timeline event, public or staff-only. */
+export const EVENT_TYPES = [
+  'received',
+  'status',
+  'reply',
+  'message',
+  'note',
+  'classification',
+  'routing',
+  'assignment',
+  'rating',
+  'improvement',
+  'erasure',
+] as const;
+/** One of {@link EVENT_TYPES}. */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Types of timeline event a shopper may see. Notes and staff-only changes are never among them. */
+export const PUBLIC_EVENT_TYPES = ['received', 'status', 'reply', 'message', 'rating'] as const;
+/** One of {@link PUBLIC_EVENT_TYPES}. */
+export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 
 /** The shopper's view of a staff-side status. */
 export function publicStatusOf(status: Status, awaiting: Awaiting = 'staff'): PublicStatus {
@@ -50,7 +79,7 @@ export function publicStatusOf(status: Status, awaiting: Awaiting = 'staff'): Pu
   return awaiting === 'reporter' ? 'answered' : 'in_review';
 }
 
-/** Departments a site routes items to unless it sets its own (DESIGN.md, VOC step 3 and 10). */
+/** Departments a site routes submissions to unless it sets its own (DESIGN.md, VOC step 3 and 10). */
 export const DEFAULT_DEPARTMENTS = ['rnd', 'production', 'marketing', 'sales', 'logistics', 'customer_service'] as const;
 
 /** How a shopper wants to be answered. */
@@ -68,8 +97,8 @@ export const DEFAULT_SLA_MINUTES: Readonly<Record<Kind, number>> = {
 
 /** Limits shared by the SDK (to refuse early) and the server (to refuse for real). */
 export const LIMITS = {
-  /** Items in one `POST /v1/submissions` or `POST /v1/reporter/messages` batch. */
-  batchItems: 50,
+  /** Submissions in one `POST /v1/submissions` batch, or messages in one `POST /v1/reporter/messages` batch. */
+  batchSize: 50,
   /** Characters in one message. */
   messageChars: 5000,
   /** Bytes in one request body. */
@@ -80,6 +109,9 @@ export const LIMITS = {
 
 /** Header that carries the public site key (`pk_…`). May instead come in the body as `site`. */
 export const SITE_HEADER = 'x-sori-site';
+/** The Server-Sent Events `event:` name of one {@link PATHS.events} event on the stream. */
+export const STREAM_EVENT = 'event';
+
 /** Header that carries the reporter secret. May instead come in the body as `reporter`. Never in a URL. */
 export const REPORTER_HEADER = 'x-sori-reporter';
 
@@ -87,11 +119,12 @@ export const REPORTER_HEADER = 'x-sori-reporter';
 export const PATHS = {
   submissions: '/v1/submissions',
   rating: (submissionId: string) => `/v1/submissions/${encodeURIComponent(submissionId)}/rating`,
+  /** The reporter's own submissions with their public timelines. */
+  reporterSubmissions: '/v1/reporter/submissions',
   messages: '/v1/reporter/messages',
-  items: '/v1/reporter/items',
+  /** The reporter's public events: JSON after a cursor, or a Server-Sent Events stream with `Accept: text/event-stream`. */
   events: '/v1/reporter/events',
   streamTickets: '/v1/reporter/stream-tickets',
-  updates: '/v1/reporter/updates',
   site: '/v1/site',
 } as const;
 

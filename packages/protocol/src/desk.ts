@@ -1,23 +1,8 @@
 import Type from 'typebox';
-import { LIMITS } from './constants.js';
+import { EVENT_TYPES, LIMITS } from './constants.js';
 import { Contact, Context } from './submission.js';
 import { KindSchema, PublicStatusSchema, StatusSchema, Timestamp } from './common.js';
-import { Rating } from './reporter.js';
-
-/** Every kind of timeline event, public or staff-only. */
-export const EVENT_TYPES = [
-  'received',
-  'status',
-  'reply',
-  'message',
-  'note',
-  'classification',
-  'routing',
-  'assignment',
-  'rating',
-  'improvement',
-  'erasure',
-] as const;
+import { AuthorSchema, Rating } from './reporter.js';
 
 /** One timeline event as staff see it. */
 export const DeskEvent = Type.Object(
@@ -26,14 +11,15 @@ export const DeskEvent = Type.Object(
     submissionId: Type.String(),
     type: Type.Enum(EVENT_TYPES),
     at: Timestamp,
-    author: Type.Union([Type.Literal('staff'), Type.Literal('reporter'), Type.Literal('system')]),
-    /** The staff user who acted, if any. */
+    author: AuthorSchema,
+    /** The user who acted, if any. */
     actorId: Type.Optional(Type.String()),
     actorName: Type.Optional(Type.String()),
     /** Whether the shopper sees this event. */
     public: Type.Boolean(),
     status: StatusSchema,
-    message: Type.Optional(Type.String()),
+    /** Text of a reply, note, message, improvement or erasure reason: plain text, never HTML. */
+    text: Type.Optional(Type.String()),
     /** What changed, for classification, routing, assignment and status events. */
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
@@ -61,7 +47,7 @@ export const DeskSubmission = Type.Object(
     context: Type.Optional(Context),
     department: Type.Optional(Type.String()),
     assigneeId: Type.Optional(Type.String()),
-    /** Why the intake flagged it (honeypot filled, filled too fast); flagged items are kept, never dropped. */
+    /** Why the intake flagged it (honeypot filled, filled too fast); flagged submissions are kept, never dropped. */
     spamReason: Type.Optional(Type.String()),
     createdAt: Timestamp,
     receivedAt: Timestamp,
@@ -125,11 +111,11 @@ export const DeskPatch = Type.Object(
 export type DeskPatch = Type.Static<typeof DeskPatch>;
 
 /** Body of `POST /v1/desk/submissions/:id/replies` (public) and `…/notes` (staff only). */
-export const DeskMessage = Type.Object(
-  { message: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }) },
+export const DeskText = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }) },
   { additionalProperties: false },
 );
-export type DeskMessage = Type.Static<typeof DeskMessage>;
+export type DeskText = Type.Static<typeof DeskText>;
 
 /** Answer of the desk's write calls: the submission after the change and the event it made. */
 export const DeskChange = Type.Object(
@@ -142,7 +128,8 @@ export type DeskChange = Type.Static<typeof DeskChange>;
 export const ImprovementInput = Type.Object(
   {
     department: Type.String({ minLength: 1, maxLength: 100 }),
-    note: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }),
+    /** What the department should change. */
+    text: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }),
   },
   { additionalProperties: false },
 );
@@ -155,11 +142,11 @@ export const WEBHOOK_EVENTS = ['submission.created', 'submission.routed', 'impro
 export const WebhookInput = Type.Object(
   {
     url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048 }),
-    /** Only items of this department; leave out for every item of the site. */
+    /** Only submissions of this department; leave out for every submission of the site. */
     department: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     /** @default all of WEBHOOK_EVENTS */
     events: Type.Optional(Type.Array(Type.Enum(WEBHOOK_EVENTS), { minItems: 1, uniqueItems: true })),
-    /** The site whose items it hears about. */
+    /** The site whose submissions it hears about. */
     siteId: Type.String({ minLength: 1, maxLength: 100 }),
   },
   { additionalProperties: false },
@@ -181,7 +168,7 @@ export type Webhook = Type.Static<typeof Webhook>;
 export const WebhookCreated = Type.Object({ webhook: Webhook, secret: Type.String() });
 export type WebhookCreated = Type.Static<typeof WebhookCreated>;
 
-/** Query of `GET /v1/desk/analytics` and `GET /v1/desk/export.csv`: items received in `[from, to)`. */
+/** Query of `GET /v1/desk/analytics` and `GET /v1/desk/export.csv`: submissions received in `[from, to)`. */
 export const AnalyticsQuery = Type.Object(
   {
     from: Type.Optional(Timestamp),
@@ -193,7 +180,7 @@ export const AnalyticsQuery = Type.Object(
 export type AnalyticsQuery = Type.Static<typeof AnalyticsQuery>;
 
 const Percentiles = Type.Object({
-  /** Items the figure is over. */
+  /** Submissions the figure is over. */
   count: Type.Integer(),
   p50: Type.Optional(Type.Number()),
   p90: Type.Optional(Type.Number()),
@@ -220,11 +207,11 @@ export const Analytics = Type.Object({
   resolutionMinutes: Percentiles,
   /** When the first public answer came, counted from receipt. */
   answered: Type.Object({ withinHour: Share, withinDay: Share, withinWeek: Share, later: Share, never: Share }),
-  /** First responses on or before the SLA target, among answered items and overdue unanswered ones. */
+  /** First responses on or before the SLA target, among answered submissions and overdue unanswered ones. */
   slaCompliance: Share,
   /** Ratings: average score and how many rated 4 or 5. */
   csat: Type.Object({ count: Type.Integer(), average: Type.Optional(Type.Number()), satisfied: Share }),
-  /** Would buy again, by how the item went (service recovery). */
+  /** Would buy again, by how the submission went (service recovery). */
   wouldBuyAgain: Type.Object({
     noComplaint: Share,
     resolvedQuickly: Share,
@@ -234,12 +221,135 @@ export const Analytics = Type.Object({
 });
 export type Analytics = Type.Static<typeof Analytics>;
 
-/** A staff member as the desk API shows them. */
-export const StaffUser = Type.Object({
+/** Roles of users (staff): admins manage sites, users and webhooks; agents work the queue. */
+export const ROLES = ['admin', 'agent'] as const;
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+/** A user's role. */
+export const RoleSchema = Type.Enum(ROLES);
+
+/** A user (staff) as the desk API shows them. */
+export const User = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  role: Type.String(),
+  role: RoleSchema,
   department: Type.Union([Type.String(), Type.Null()]),
 });
-export type StaffUser = Type.Static<typeof StaffUser>;
+export type User = Type.Static<typeof User>;
+
+/** Answer of `GET /v1/desk/users`, by name. */
+export const UserList = Type.Object({ users: Type.Array(User) });
+export type UserList = Type.Static<typeof UserList>;
+
+/** Body of `POST /v1/desk/users` (admins only). */
+export const UserInput = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    role: RoleSchema,
+    password: Type.String({ minLength: 10, maxLength: 200 }),
+    /** @default the part of the email before the `@` */
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    department: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type UserInput = Type.Static<typeof UserInput>;
+
+/** Body of `POST /v1/desk/session`: the console's sign-in. */
+export const SignInInput = Type.Object(
+  { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type SignInInput = Type.Static<typeof SignInInput>;
+
+/** Answer of `POST /v1/desk/session`: who signed in, and the token to send in `x-csrf-token` on writes. */
+export const Session = Type.Object({ user: User, csrfToken: Type.String() });
+export type Session = Type.Static<typeof Session>;
+
+/** Body of `POST /v1/desk/tokens`. */
+export const ApiTokenInput = Type.Object(
+  {
+    /** What the token is for, e.g. `zapier`. @default 'api' */
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type ApiTokenInput = Type.Static<typeof ApiTokenInput>;
+
+/** Answer of `POST /v1/desk/tokens`: the token, shown once (only its hash is kept). */
+export const ApiTokenCreated = Type.Object({ token: Type.String() });
+export type ApiTokenCreated = Type.Static<typeof ApiTokenCreated>;
+
+/** Body of `POST /v1/desk/submissions/:id/erasure` (admins only). */
+export const ErasureInput = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type ErasureInput = Type.Static<typeof ErasureInput>;
+
+/** Path parameters of the desk's calls on one thing. */
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export type IdParams = Type.Static<typeof IdParams>;
+
+/** Answer of `GET /v1/desk/webhooks`, oldest first. */
+export const WebhookList = Type.Object({ webhooks: Type.Array(Webhook) });
+export type WebhookList = Type.Static<typeof WebhookList>;
+
+/** How a notification reaches someone: an email to the shopper or a call to a webhook. */
+export const NOTIFICATION_CHANNELS = ['email', 'webhook'] as const;
+/** One of {@link NOTIFICATION_CHANNELS}. */
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Where a notification stands: waiting for its next attempt, sent, or given up after the last attempt. */
+export const NOTIFICATION_STATES = ['pending', 'sent', 'failed'] as const;
+/** One of {@link NOTIFICATION_STATES}. */
+export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+
+/** How one delivery (one attempt to send a notification) ended. */
+export const ATTEMPT_OUTCOMES = ['sent', 'failed'] as const;
+/** One of {@link ATTEMPT_OUTCOMES}. */
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+/** One delivery: one attempt to send a notification. */
+export const NotificationAttempt = Type.Object({
+  /** 1 for the first attempt. */
+  attempt: Type.Integer({ minimum: 1 }),
+  at: Timestamp,
+  outcome: Type.Enum(ATTEMPT_OUTCOMES),
+  /** Why the attempt failed: the SMTP server's or the receiver's answer. */
+  error: Type.Optional(Type.String()),
+});
+export type NotificationAttempt = Type.Static<typeof NotificationAttempt>;
+
+/** An email or webhook call about an event, with its deliveries (attempts), oldest first. */
+export const Notification = Type.Object({
+  id: Type.Integer(),
+  channel: Type.Enum(NOTIFICATION_CHANNELS),
+  /** An email address, or the id of a webhook. */
+  target: Type.String(),
+  state: Type.Enum(NOTIFICATION_STATES),
+  attempts: Type.Integer(),
+  lastError: Type.Optional(Type.String()),
+  createdAt: Timestamp,
+  sentAt: Type.Optional(Timestamp),
+  /** When the worker tries again, while `pending`. */
+  nextAttemptAt: Timestamp,
+  deliveries: Type.Array(NotificationAttempt),
+});
+export type Notification = Type.Static<typeof Notification>;
+
+/** Query of `GET /v1/desk/notifications`. */
+export const NotificationsQuery = Type.Object(
+  {
+    state: Type.Optional(Type.Enum(NOTIFICATION_STATES)),
+    /** @default 100 */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type NotificationsQuery = Type.Static<typeof NotificationsQuery>;
+
+/** Answer of `GET /v1/desk/notifications` (admins only), newest first. */
+export const NotificationList = Type.Object({ notifications: Type.Array(Notification) });
+export type NotificationList = Type.Static<typeof NotificationList>;

@@ -20,7 +20,7 @@ export const Contact = Type.Object(
     phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{6,32}$' })),
     /** @default 'widget' */
     preference: Type.Optional(ContactPreferenceSchema),
-    /** The shopper agreed to be contacted by email or phone about this item. */
+    /** The shopper agreed to be contacted by email or phone about this submission. */
     consent: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -35,7 +35,7 @@ export const Context = Type.Record(
 );
 export type Context = Type.Static<typeof Context>;
 
-/** One item a shopper sends. `clientId` is the idempotency key. */
+/** One submission as a shopper sends it. `clientId` is the idempotency key. */
 export const SubmissionInput = Type.Object(
   {
     clientId: ClientId,
@@ -49,7 +49,7 @@ export const SubmissionInput = Type.Object(
     context: Type.Optional(Context),
     /** When the shopper pressed send, by the browser's clock. */
     createdAt: Timestamp,
-    /** Honeypot: a field people never see. Anything in it flags the item as likely spam (never dropped). */
+    /** Honeypot: a field people never see. Anything in it flags the submission as likely spam (never dropped). */
     trap: Type.Optional(Type.String({ maxLength: 200 })),
     /** Milliseconds from opening the form to sending it; very fast fills are flagged for staff. */
     fillMs: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -59,8 +59,9 @@ export const SubmissionInput = Type.Object(
 export type SubmissionInput = Type.Static<typeof SubmissionInput>;
 
 /**
- * The body of `POST /v1/submissions`. Items are checked one by one against {@link SubmissionInput}
- * so that one bad item is rejected on its own and the rest of the batch still lands.
+ * The body of `POST /v1/submissions`. Submissions are checked one by one against
+ * {@link SubmissionInput} so that one bad submission is rejected on its own and the rest of the
+ * batch still lands.
  */
 export const SubmissionBatch = Type.Object(
   {
@@ -68,7 +69,7 @@ export const SubmissionBatch = Type.Object(
     site: Type.Optional(SiteKey),
     /** The reporter secret, when a header cannot be set. */
     reporter: Type.Optional(ReporterSecret),
-    items: Type.Array(Type.Unknown(), { minItems: 1, maxItems: LIMITS.batchItems }),
+    submissions: Type.Array(Type.Unknown(), { minItems: 1, maxItems: LIMITS.batchSize }),
   },
   { additionalProperties: false },
 );
@@ -92,8 +93,8 @@ export const Receipt = Type.Object(
 );
 export type Receipt = Type.Static<typeof Receipt>;
 
-/** The outcome for one item of a batch. `duplicate` repeats the first receipt. */
-export const ItemResult = Type.Union(
+/** The outcome for one submission of a batch. `duplicate` repeats the first receipt. */
+export const SubmissionResult = Type.Union(
   [
     Type.Object({ clientId: Type.String(), result: Type.Literal('accepted'), receipt: Receipt }),
     Type.Object({ clientId: Type.String(), result: Type.Literal('duplicate'), receipt: Receipt }),
@@ -101,8 +102,8 @@ export const ItemResult = Type.Union(
   ],
   {},
 );
-export type ItemResult = Type.Static<typeof ItemResult>;
+export type SubmissionResult = Type.Static<typeof SubmissionResult>;
 
-/** The answer to `POST /v1/submissions`: one result per item, in order. */
-export const SubmissionBatchResult = Type.Object({ results: Type.Array(ItemResult) });
+/** The answer to `POST /v1/submissions`: one result per submission, in order. */
+export const SubmissionBatchResult = Type.Object({ results: Type.Array(SubmissionResult) });
 export type SubmissionBatchResult = Type.Static<typeof SubmissionBatchResult>;

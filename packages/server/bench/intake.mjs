@@ -13,7 +13,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const origin = 'https://shop.example';
 
-function item() {
+function submission() {
   return {
     clientId: randomUUID(),
     kind: 'complaint',
@@ -31,7 +31,7 @@ async function load(url, headers) {
     duration: seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: [item()] }) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ submissions: [submission()] }) }) }],
   });
   const bad = result.non2xx + result.errors;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, bad };

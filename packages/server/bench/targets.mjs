@@ -6,7 +6,7 @@ import { buildApp, createSite, migrate, openDatabase } from '../dist/index.js';
 
 const origin = 'https://shop.example';
 const bare = Fastify();
-bare.post('/v1/submissions', async (request) => ({ results: request.body.items.map((i) => ({ clientId: i.clientId, result: 'accepted' })) }));
+bare.post('/v1/submissions', async (request) => ({ results: request.body.submissions.map((s) => ({ clientId: s.clientId, result: 'accepted' })) }));
 const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const store = openDatabase(process.env.DATABASE_URL);

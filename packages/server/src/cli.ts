@@ -12,7 +12,7 @@ const USAGE = `Usage: pnpm sori <command> [options]     (uses DATABASE_URL, defa
   site create --name N --origin URL [--origin URL…]
                                                 create a site; prints its public key (pk_…)
   user create --email E --role admin|agent --password P [--name N]
-                                                create a staff user
+                                                create a user (staff) with a role
   token create --user E [--name N]              create an API token; printed once, stored hashed
 `;
 

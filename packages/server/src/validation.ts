@@ -39,16 +39,49 @@ function describe(errors: SchemaError[]): ErrorDetail {
     : { code: 'invalid', message: `Input ${first.message}` };
 }
 
+/** What a {@link validator} answers: the typed value, or why it is not one. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: ErrorDetail };
+
 /** A compiled check that answers either the typed value or a readable {@link ErrorDetail}. */
-export function validator<T extends TSchema>(schema: T) {
+export function validator<T extends TSchema>(schema: T): (value: unknown) => Checked<Static<T>> {
   const compiled = Compile(schema);
-  return (value: unknown): { ok: true; value: Static<T> } | { ok: false; error: ErrorDetail } => {
+  return (value) => {
     if (compiled.Check(value)) return { ok: true, value };
     return { ok: false, error: describe([...compiled.Errors(value)] as SchemaError[]) };
   };
 }
 
-/** The client id of a batch item, even of one that fails its schema (its result must name it). */
-export function clientIdOf(raw: unknown): string {
+/** The client id of one submission or message of a batch, even of one that fails its schema (its result must name it). */
+function clientIdOf(raw: unknown): string {
   return raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
+}
+
+/** The result of one submission or message of a batch that was refused, and why. */
+export interface Rejected {
+  clientId: string;
+  result: 'rejected';
+  error: ErrorDetail;
+}
+
+/** Refuses one submission or message of a batch. */
+export function rejected(clientId: string, error: ErrorDetail): Rejected {
+  return { clientId, result: 'rejected', error };
+}
+
+/**
+ * Goes through a batch one entry at a time, in order: an entry that fails `check` is rejected
+ * with the reason, and `store` decides about each valid one (it may reject it too). One bad entry
+ * never stops the rest of the batch.
+ */
+export async function eachChecked<T, R>(
+  batch: unknown[],
+  check: (raw: unknown) => Checked<T>,
+  store: (value: T) => Promise<R | Rejected>,
+): Promise<Array<R | Rejected>> {
+  const results: Array<R | Rejected> = [];
+  for (const raw of batch) {
+    const checked = check(raw);
+    results.push(checked.ok ? await store(checked.value) : rejected(clientIdOf(raw), checked.error));
+  }
+  return results;
 }

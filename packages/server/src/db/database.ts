@@ -58,7 +58,7 @@ export function openDatabase(url: string): Store {
     if (!path) throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/sori.db');
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const sqlite = new SQLite(path);
-    // WAL lets readers go on while a write commits. FULL syncs every commit to disk, so an item we
+    // WAL lets readers go on while a write commits. FULL syncs every commit to disk, so a submission we
     // acknowledged survives a power cut too (DESIGN.md: acknowledge only after the write is durable).
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

@@ -1,3 +1,15 @@
+import type {
+  Author,
+  Awaiting,
+  ContactPreference,
+  AttemptOutcome,
+  EventType,
+  Kind,
+  NotificationChannel,
+  NotificationState,
+  Role,
+  Status,
+} from '@sori/protocol';
 import type { Generated } from 'kysely';
 
 /**
@@ -13,10 +25,12 @@ export interface Database {
   api_tokens: ApiTokenTable;
   stream_tickets: StreamTicketTable;
   webhooks: WebhookTable;
-  outbox: OutboxTable;
+  notifications: NotificationTable;
+  deliveries: DeliveriesTable;
   sessions: SessionTable;
 }
 
+/** Console sessions: one per sign-in, until it expires or the user signs out. */
 export interface SessionTable {
   /** SHA-256 of the session cookie's value. */
   token_hash: string;
@@ -27,10 +41,11 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** Webhooks: where a site wants to hear of new, routed and improvement events. */
 export interface WebhookTable {
   id: string;
   site_id: string;
-  /** Only items routed to this department; `null` for every item of the site. */
+  /** Only submissions routed to this department; `null` for every submission of the site. */
   department: string | null;
   url: string;
   /**
@@ -43,16 +58,19 @@ export interface WebhookTable {
   created_at: string;
 }
 
-export interface OutboxTable {
+/**
+ * Emails and webhook calls about events. Each is written in the transaction of the change that
+ * causes it, and a worker sends it after commit, retrying with backoff.
+ */
+export interface NotificationTable {
   id: Generated<number>;
-  /** `email` or `webhook`. */
-  channel: string;
+  channel: NotificationChannel;
   /** An email address or a webhook id. */
   target: string;
   /** JSON: what to send. */
   payload: string;
-  /** `pending`, `sent` or `failed` (gave up after the last attempt). */
-  state: string;
+  state: NotificationState;
+  /** Deliveries (attempts) so far. */
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
@@ -60,6 +78,20 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/**
+ * One delivery: one attempt to send a notification, and how it ended. Notifications sent before
+ * migration 0002 have none; their count and last error stay on the notification.
+ */
+export interface DeliveriesTable {
+  notification_id: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+  at: string;
+  outcome: AttemptOutcome;
+  error: string | null;
+}
+
+/** Sites: one per store, with its public key, allowed origins and settings. */
 export interface SiteTable {
   id: string;
   name: string;
@@ -71,6 +103,7 @@ export interface SiteTable {
   created_at: string;
 }
 
+/** Reporters: anonymous browser identities, per site. */
 export interface ReporterTable {
   id: string;
   site_id: string;
@@ -79,26 +112,27 @@ export interface ReporterTable {
   created_at: string;
 }
 
+/** Submissions: what shoppers sent, with where each stands now. */
 export interface SubmissionTable {
   id: string;
   site_id: string;
   reporter_id: string;
   client_id: string;
-  /** SHA-256 of the item as first sent: a resend with another body is a conflict. */
+  /** SHA-256 of the submission as first sent: a resend with another body is a conflict. */
   body_hash: string;
   tracking_number: string;
-  kind: string;
+  kind: Kind;
   message: string;
   contact: string | null;
-  contact_preference: string;
+  contact_preference: ContactPreference;
   product: string | null;
   order_ref: string | null;
   page_url: string | null;
   locale: string | null;
   context: string | null;
   spam_reason: string | null;
-  status: string;
-  awaiting: string;
+  status: Status;
+  awaiting: Awaiting;
   department: string | null;
   assignee_id: string | null;
   created_at: string;
@@ -111,38 +145,42 @@ export interface SubmissionTable {
   rating: string | null;
 }
 
+/** Timeline events: every change, reply, note, message and rating of a submission (append-only). */
 export interface EventTable {
-  /** Grows monotonically: the cursor of the update stream. */
+  /** Grows monotonically: the cursor of the reporter's events. */
   id: Generated<number>;
   submission_id: string;
   reporter_id: string;
   site_id: string;
-  type: string;
+  type: EventType;
   at: string;
-  author: string;
+  author: Author;
   actor_id: string | null;
   actor_name: string | null;
   /** 1 when the shopper sees the event. */
   public: number;
   /** The submission's status and who is awaited, after the event. */
-  status: string;
-  awaiting: string;
-  message: string | null;
+  status: Status;
+  awaiting: Awaiting;
+  /** A reply, note, message, rating comment, improvement or erasure reason. */
+  text: string | null;
   message_client_id: string | null;
   data: string | null;
 }
 
+/** Users: staff, with a role. */
 export interface UserTable {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   department: string | null;
   /** scrypt, as `scrypt$N$r$p$salt$hash`. */
   password_hash: string;
   created_at: string;
 }
 
+/** API tokens of users, for integrations. */
 export interface ApiTokenTable {
   id: string;
   user_id: string;
@@ -153,6 +191,7 @@ export interface ApiTokenTable {
   last_used_at: string | null;
 }
 
+/** Short-lived tickets that open a reporter's event stream; only their hashes are kept. */
 export interface StreamTicketTable {
   ticket_hash: string;
   reporter_id: string;

@@ -14,5 +14,5 @@ export default fp<{ store: Store; owned: boolean }>(
     app.decorate('store', store);
     if (owned) app.addHook('onClose', () => store.close());
   },
-  { name: 'sori-database' },
+  { name: 'sori-database', dependencies: [] },
 );

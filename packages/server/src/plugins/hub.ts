@@ -10,12 +10,15 @@ export type HubListener = () => void;
 export const CHANNEL = 'sori_updates';
 
 /**
- * Fan-out of "this reporter has news" to the update streams open on this instance. Notices carry
- * ids only: every stream re-reads the timeline after its own cursor, so a missed or doubled
- * notice never loses or repeats an event.
+ * Fan-out of "this reporter has new events" to the update streams open on this instance. What is
+ * published carries ids only: every stream re-reads the timeline after its own cursor, so a missed
+ * or doubled publish never loses or repeats an event.
  *
- * On PostgreSQL, notices go through `NOTIFY` so that streams on every instance hear them (the
- * sender hears its own notice back and delivers it locally then). SQLite is single-instance.
+ * On PostgreSQL, publishing goes through `NOTIFY` so that streams on every instance hear it (the
+ * sender hears its own back and wakes its streams then). SQLite is single-instance.
+ *
+ * Nothing calls {@link UpdateHub.publish} but the unit of work, after it commits
+ * (`plugins/transaction.ts`).
  */
 export class UpdateHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
@@ -39,13 +42,13 @@ export class UpdateHub {
     };
   }
 
-  /** Tells every instance's streams of a reporter to look for new events. Call after commit. */
-  notify(reporterId: string): void {
-    if (this.store.dialect !== 'postgres') return this.deliver(reporterId);
+  /** Tells every instance's streams of a reporter to look for new events. */
+  publish(reporterId: string): void {
+    if (this.store.dialect !== 'postgres') return this.wakeStreams(reporterId);
     sql`select pg_notify(${CHANNEL}, ${reporterId})`.execute(this.store.db).catch((error: unknown) => {
-      // The stream still catches up on its next read (heartbeat reconnects, polling, next notice).
-      this.log.error({ err: error }, 'NOTIFY failed; delivering on this instance only');
-      this.deliver(reporterId);
+      // The stream still catches up on its next read (reconnect, polling, the next publish).
+      this.log.error({ err: error }, 'NOTIFY failed; waking streams on this instance only');
+      this.wakeStreams(reporterId);
     });
   }
 
@@ -56,7 +59,8 @@ export class UpdateHub {
     return n;
   }
 
-  private deliver(reporterId: string): void {
+  /** Wakes the streams of a reporter open on this instance. */
+  private wakeStreams(reporterId: string): void {
     for (const listener of this.listeners.get(reporterId) ?? []) listener();
   }
 
@@ -65,7 +69,7 @@ export class UpdateHub {
     if (this.store.dialect !== 'postgres' || this.closed) return;
     const client = new pg.Client({ connectionString: this.store.url });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.deliver(message.payload);
+      if (message.channel === CHANNEL && message.payload) this.wakeStreams(message.payload);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'update listener lost its connection; reconnecting');
@@ -100,9 +104,9 @@ export class UpdateHub {
     this.retryMs = Math.min(this.retryMs * 2, 30_000);
     setTimeout(() => {
       this.start().then(
-        // Notices sent while we were away are lost: every stream re-reads from its cursor instead.
+        // What was published while we were away is lost: every stream re-reads from its cursor instead.
         () => {
-          for (const reporterId of this.listeners.keys()) this.deliver(reporterId);
+          for (const reporterId of this.listeners.keys()) this.wakeStreams(reporterId);
         },
         (error: unknown) => {
           this.log.warn({ err: error }, 'update listener could not reconnect');
@@ -136,6 +140,7 @@ declare module 'fastify' {
   }
 }
 
+/** Decorates the app with the {@link UpdateHub}; on PostgreSQL it listens from start to close. */
 export default fp(
   async (app) => {
     const hub = new UpdateHub(app.store, app.log);

@@ -1,10 +1,11 @@
 import cookie from '@fastify/cookie';
+import type { Role } from '@sori/protocol';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { timingSafeEqual } from 'node:crypto';
-import { ApiError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { findSession } from '../services/sessions.js';
-import { findStaffByToken, type Role, type Staff } from '../services/users.js';
+import { findUserByToken, type User } from '../services/users.js';
 
 /** The console's session cookie. */
 export const SESSION_COOKIE = 'sori_session';
@@ -12,14 +13,24 @@ export const SESSION_COOKIE = 'sori_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The least role a desk route needs.
+     * @default 'agent'
+     */
+    role?: Role;
+    /** `false` on the routes that sign in and out: they need nobody signed in. */
+    auth?: false;
+  }
   interface FastifyRequest {
-    /** The signed-in staff member, set by {@link requireRole}. */
-    staff: Staff | null;
+    /** The signed-in user of a desk request, let through by {@link authorizeUser}. */
+    readonly user: User;
   }
 }
 
 const RANK: Record<Role, number> = { agent: 1, admin: 2 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const signedIn = new WeakMap<FastifyRequest, User>();
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -28,13 +39,13 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** Who is calling: an API token (integrations) or a console session cookie (with CSRF check). */
-async function authenticate(request: FastifyRequest): Promise<Staff> {
+async function authenticate(request: FastifyRequest): Promise<User> {
   const db = request.server.store.db;
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const staff = await findStaffByToken(db, header.slice(7).trim());
-    if (!staff) throw errors.unauthorized('The API token is unknown or revoked');
-    return staff;
+    const user = await findUserByToken(db, header.slice(7).trim());
+    if (!user) throw errors.unauthorized('The API token is unknown or revoked');
+    return user;
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
   if (sessionToken) {
@@ -42,37 +53,38 @@ async function authenticate(request: FastifyRequest): Promise<Staff> {
     if (!session) throw errors.unauthorized('The session has ended: sign in again');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
-        throw new ApiError('csrf', 403, `Send the session's CSRF token in the ${CSRF_HEADER} header`);
-      }
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) throw errors.csrf(CSRF_HEADER);
     }
-    return session.staff;
+    return session.user;
   }
   throw errors.unauthorized();
 }
 
 /**
- * A `preHandler` that lets only staff with at least `role` through. Every desk route declares
- * one, so no staff route is reachable without a role check.
+ * An `onRequest` hook that lets through only users with the route's role (`config.role`, agent
+ * unless said otherwise). `routes/desk` adds it once for every desk route, so none is reachable
+ * without it, and it runs before the body is even read: a stranger learns nothing from validation.
  */
-export function requireRole(role: Role) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const staff = await authenticate(request);
-    if (RANK[staff.role] < RANK[role]) throw errors.forbidden(`This needs the ${role} role`);
-    request.staff = staff;
-  };
+export async function authorizeUser(request: FastifyRequest): Promise<void> {
+  const config = request.routeOptions.config;
+  if (config.auth === false) return;
+  const user = await authenticate(request);
+  const role = config.role ?? 'agent';
+  if (RANK[user.role] < RANK[role]) throw errors.forbidden(`This needs the ${role} role`);
+  signedIn.set(request, user);
 }
 
-/** The staff member a route's `requireRole` let through. */
-export function signedInStaff(request: FastifyRequest): Staff {
-  if (!request.staff) throw new Error('staff route reached without requireRole in front of it');
-  return request.staff;
-}
-
+/** Reads cookies and decorates requests with `user`, the user {@link authorizeUser} let through. */
 export default fp(
   async (app) => {
     await app.register(cookie);
-    app.decorateRequest('staff', null);
+    app.decorateRequest('user', {
+      getter(this: FastifyRequest): User {
+        const user = signedIn.get(this);
+        if (!user) throw new Error(`${this.method} ${this.routeOptions.url} reads request.user but is not behind authorizeUser (routes/desk)`);
+        return user;
+      },
+    });
   },
   { name: 'sori-staff-auth', dependencies: ['sori-database'] },
 );

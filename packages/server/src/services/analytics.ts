@@ -1,4 +1,4 @@
-import type { Analytics, AnalyticsQuery, Kind, Rating, Status } from '@sori/protocol';
+import type { Analytics, AnalyticsQuery, Rating } from '@sori/protocol';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SubmissionRow } from './submissions.js';
@@ -40,8 +40,8 @@ function share(count: number, of: number) {
 
 /**
  * The VOC analysis over a date range: volumes by kind, status, department and product; how fast
- * staff answered and resolved; SLA compliance; satisfaction; and repurchase intent by how the item
- * went — the service-recovery comparison. Computed in one pass over the range's rows.
+ * staff answered and resolved; SLA compliance; satisfaction; and repurchase intent by how the
+ * submission went — the service-recovery comparison. Computed in one pass over the range's rows.
  */
 export function analyse(rows: SubmissionRow[], query: AnalyticsQuery, now = new Date()): Analytics {
   const counts = new Map<string, Analytics['counts'][number]>();
@@ -56,8 +56,8 @@ export function analyse(rows: SubmissionRow[], query: AnalyticsQuery, now = new 
   for (const row of rows) {
     const key = [row.kind, row.status, row.department, row.product].join('\u0000');
     const entry = counts.get(key) ?? {
-      kind: row.kind as Kind,
-      status: row.status as Status,
+      kind: row.kind,
+      status: row.status,
       department: row.department,
       product: row.product,
       count: 0,

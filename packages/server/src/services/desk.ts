@@ -9,16 +9,17 @@ import {
   type DeskList,
   type DeskListQuery,
   type DeskPatch,
-  type Status,
+  type EventType,
 } from '@sori/protocol';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
-import { notifyReply, notifyResolved, notifyWebhooks } from './notifications.js';
+import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
 import type { SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
-import { appendEvent, toDeskEvent } from './timeline.js';
-import type { Staff } from './users.js';
+import { toDeskEvent } from './timeline.js';
+import type { UnitOfWork } from './unit-of-work.js';
+import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -97,143 +98,123 @@ async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]>
  * status — checking each against the lifecycle and the site, and records one timeline event per
  * kind of change. Only status changes are public.
  */
-export async function changeSubmission(
-  db: Kysely<Database>,
-  id: string,
-  patch: DeskPatch,
-  staff: Staff,
-): Promise<DeskChange & { reporterId: string; events: DeskEvent[] }> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw errors.notFound(`Submission ${id}`);
-    const now = new Date().toISOString();
-    const set: Updateable<SubmissionTable> = {};
-    const changes: Array<{ type: string; public: boolean; data: object }> = [];
+export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
+  const trx = unit.db;
+  const row = await findRow(trx, id);
+  const now = new Date().toISOString();
+  const set: Updateable<SubmissionTable> = {};
+  const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
 
-    if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
-      if (patch.kind) set.kind = patch.kind;
-      if (patch.product !== undefined) set.product = patch.product;
-      changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
+  if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
+    if (patch.kind) set.kind = patch.kind;
+    if (patch.product !== undefined) set.product = patch.product;
+    changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
+  }
+  if (patch.department !== undefined && patch.department !== row.department) {
+    const known = await departmentsOf(trx, row.site_id);
+    if (!known.includes(patch.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
+    set.department = patch.department;
+    changes.push({ type: 'routing', public: false, data: { from: row.department, to: patch.department } });
+  }
+  if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
+    if (patch.assigneeId !== null) {
+      const assignee = await trx.selectFrom('users').select('id').where('id', '=', patch.assigneeId).executeTakeFirst();
+      if (!assignee) throw errors.invalid(`No user has id ${patch.assigneeId}`, 'assigneeId');
     }
-    if (patch.department !== undefined && patch.department !== row.department) {
-      const known = await departmentsOf(trx, row.site_id);
-      if (!known.includes(patch.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
-      set.department = patch.department;
-      changes.push({ type: 'routing', public: false, data: { from: row.department, to: patch.department } });
-    }
-    if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
-      if (patch.assigneeId !== null) {
-        const user = await trx.selectFrom('users').select('id').where('id', '=', patch.assigneeId).executeTakeFirst();
-        if (!user) throw errors.invalid(`No staff user has id ${patch.assigneeId}`, 'assigneeId');
-      }
-      set.assignee_id = patch.assigneeId;
-      changes.push({ type: 'assignment', public: false, data: { from: row.assignee_id, to: patch.assigneeId } });
-    }
-    const from = row.status as Status;
-    const to = patch.status;
-    if (to && to !== from) {
-      if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
-      if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
-      set.status = to;
-      if (to === 'resolved') set.resolved_at = now;
-      if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
-      if (to === 'closed') set.closed_reason = patch.reason ?? null;
-      changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
-    }
-    if (changes.length === 0) return { submission: toDeskSubmission(row), reporterId: row.reporter_id, events: [] };
+    set.assignee_id = patch.assigneeId;
+    changes.push({ type: 'assignment', public: false, data: { from: row.assignee_id, to: patch.assigneeId } });
+  }
+  const from = row.status;
+  const to = patch.status;
+  if (to && to !== from) {
+    if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
+    if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
+    set.status = to;
+    if (to === 'resolved') set.resolved_at = now;
+    if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
+    if (to === 'closed') set.closed_reason = patch.reason ?? null;
+    changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
+  }
+  if (changes.length === 0) return { submission: toDeskSubmission(row) };
 
-    const updated = await trx
-      .updateTable('submissions')
-      .set({ ...set, updated_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const events: DeskEvent[] = [];
-    for (const change of changes) {
-      const event = await appendEvent(trx, { ...change, submission: updated, author: 'staff', actor: staff, at: now });
-      events.push(toDeskEvent(event));
-    }
-    if (set.status === 'resolved') await notifyResolved(trx, updated);
-    if (set.department) await notifyWebhooks(trx, row.site_id, set.department, 'submission.routed', toDeskSubmission(updated));
-    const last = events.at(-1);
-    return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}), reporterId: row.reporter_id, events };
-  });
+  const updated = await trx
+    .updateTable('submissions')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  let last: DeskEvent | undefined;
+  for (const change of changes) {
+    last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
+  }
+  if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  if (set.department) await queueWebhookCalls(unit, row.site_id, set.department, 'submission.routed', toDeskSubmission(updated));
+  return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
 /**
- * Adds a staff message to a submission: a public reply the shopper sees (and the first response
- * is timed by), or an internal note only staff see.
+ * Adds staff's text to a submission: a public `reply` the shopper sees (and the first response is
+ * timed by), or an internal `note` only staff see.
  */
-export async function addStaffMessage(
-  db: Kysely<Database>,
+export async function addReplyOrNote(
+  unit: UnitOfWork,
   id: string,
-  message: string,
-  staff: Staff,
-  visibility: 'reply' | 'note',
-): Promise<DeskChange & { reporterId: string }> {
-  return db.transaction().execute(async (trx) => {
-    const row = await findRow(trx, id);
-    const now = new Date().toISOString();
-    const isReply = visibility === 'reply';
-    const updated = isReply
-      ? await trx
-          .updateTable('submissions')
-          .set({ awaiting: 'reporter', updated_at: now, first_response_at: row.first_response_at ?? now })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-      : row;
-    const event = await appendEvent(trx, { type: visibility, submission: updated, author: 'staff', actor: staff, public: isReply, message, at: now });
-    if (isReply) await notifyReply(trx, updated, message);
-    return { submission: toDeskSubmission(updated), event: toDeskEvent(event), reporterId: row.reporter_id };
-  });
+  type: 'reply' | 'note',
+  text: string,
+  user: User,
+): Promise<DeskChange> {
+  const row = await findRow(unit.db, id);
+  const now = new Date().toISOString();
+  const isReply = type === 'reply';
+  const updated = isReply
+    ? await unit.db
+        .updateTable('submissions')
+        .set({ awaiting: 'reporter', updated_at: now, first_response_at: row.first_response_at ?? now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    : row;
+  const event = await unit.appendEvent({ type, submission: updated, author: 'staff', actor: user, public: isReply, text, at: now });
+  if (isReply) await queueReplyEmail(unit, updated, text);
+  return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }
 
-/** Marks a submission as an improvement item for a department and tells that department's webhooks. */
-export async function addImprovement(
-  db: Kysely<Database>,
-  id: string,
-  input: ImprovementInput,
-  staff: Staff,
-): Promise<DeskChange> {
-  return db.transaction().execute(async (trx) => {
-    const row = await findRow(trx, id);
-    const known = await departmentsOf(trx, row.site_id);
-    if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
-    const event = await appendEvent(trx, {
-      type: 'improvement',
-      submission: row,
-      author: 'staff',
-      actor: staff,
-      public: false,
-      message: input.note,
-      data: { department: input.department },
-    });
-    const submission = toDeskSubmission(row);
-    await notifyWebhooks(trx, row.site_id, input.department, 'improvement.created', { submission, department: input.department, note: input.note });
-    return { submission, event: toDeskEvent(event) };
+/** Marks a submission as an improvement for a department and tells that department's webhooks. */
+export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
+  const row = await findRow(unit.db, id);
+  const known = await departmentsOf(unit.db, row.site_id);
+  if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
+  const event = await unit.appendEvent({
+    type: 'improvement',
+    submission: row,
+    author: 'staff',
+    actor: user,
+    public: false,
+    text: input.text,
+    data: { department: input.department },
   });
+  const submission = toDeskSubmission(row);
+  await queueWebhookCalls(unit, row.site_id, input.department, 'improvement.created', { submission, department: input.department, text: input.text });
+  return { submission, event: toDeskEvent(event) };
 }
 
 /** What erased text becomes. */
 export const ERASED = '[erased at the shopper\'s request]';
 
 /**
- * Erases what a shopper wrote and who they are from one submission, at their request: the item
- * and its timeline stay (the process is audited), the words and contact details do not.
+ * Erases what a shopper wrote and who they are from one submission, at their request: the
+ * submission and its timeline stay (the process is audited), the words and contact details do not.
  */
-export async function eraseSubmission(db: Kysely<Database>, id: string, reason: string, staff: Staff): Promise<DeskChange> {
-  return db.transaction().execute(async (trx) => {
-    const row = await findRow(trx, id);
-    const now = new Date().toISOString();
-    const updated = await trx
-      .updateTable('submissions')
-      .set({ message: ERASED, contact: null, context: null, order_ref: null, page_url: null, updated_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('events').set({ message: ERASED }).where('submission_id', '=', id).where('author', '=', 'reporter').where('message', 'is not', null).execute();
-    const event = await appendEvent(trx, { type: 'erasure', submission: row, author: 'staff', actor: staff, public: false, message: reason, at: now });
-    return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
-  });
+export async function eraseSubmission(unit: UnitOfWork, id: string, reason: string, user: User): Promise<DeskChange> {
+  const row = await findRow(unit.db, id);
+  const now = new Date().toISOString();
+  const updated = await unit.db
+    .updateTable('submissions')
+    .set({ message: ERASED, contact: null, context: null, order_ref: null, page_url: null, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await unit.db.updateTable('events').set({ text: ERASED }).where('submission_id', '=', id).where('author', '=', 'reporter').where('text', 'is not', null).execute();
+  const event = await unit.appendEvent({ type: 'erasure', submission: row, author: 'staff', actor: user, public: false, text: reason, at: now });
+  return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }

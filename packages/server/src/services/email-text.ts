@@ -16,6 +16,7 @@ const TEXT = {
   },
 } as const;
 
+/** One email: its subject and plain-text body. */
 export interface EmailText {
   subject: string;
   text: string;
@@ -26,11 +27,11 @@ function language(locale: string | null): keyof typeof TEXT {
 }
 
 /** The email for a staff reply. */
-export function replyEmail(input: { site: string; trackingNumber: string; message: string; locale: string | null }): EmailText {
+export function replyEmail(input: { site: string; trackingNumber: string; text: string; locale: string | null }): EmailText {
   const t = TEXT[language(input.locale)];
   return {
     subject: t.replySubject(input.trackingNumber),
-    text: `${t.replyIntro(input.site)}\n\n${input.message}\n\n${t.footer(input.trackingNumber)}\n`,
+    text: `${t.replyIntro(input.site)}\n\n${input.text}\n\n${t.footer(input.trackingNumber)}\n`,
   };
 }
 

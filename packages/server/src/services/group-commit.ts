@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { UnitOfWork, type Publish, type Work } from './unit-of-work.js';
 
 interface Job<T> {
-  work: (trx: Transaction<Database>) => Promise<T>;
+  work: Work<T>;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
 }
@@ -13,7 +14,8 @@ interface Job<T> {
  * after the commit that holds its write, so nothing is acknowledged before it is durable.
  *
  * If a shared transaction fails, its jobs are run again one transaction each, so one bad write
- * cannot fail its neighbours.
+ * cannot fail its neighbours. Effects are published per commit that succeeded, so work of the
+ * failed attempt is never published, and work that succeeds on its retry is published once.
  */
 export class GroupCommit {
   private queue: Array<Job<unknown>> = [];
@@ -23,13 +25,15 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly publish: Publish,
     /** Jobs in one transaction at most. */
     private readonly maxJobs = 256,
   ) {}
 
   /** Runs `work` in a shared transaction; resolves with its result after the commit. */
-  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      // The queue holds jobs of every result type; each job's own promise keeps its type.
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.running) void this.drain();
     });
@@ -51,11 +55,7 @@ export class GroupCommit {
 
   private async commit(jobs: Array<Job<unknown>>): Promise<void> {
     try {
-      const results = await this.db.transaction().execute(async (trx) => {
-        const out: unknown[] = [];
-        for (const job of jobs) out.push(await job.work(trx));
-        return out;
-      });
+      const results = await UnitOfWork.commit(this.db, jobs.map((job) => job.work), this.publish);
       this.commits++;
       jobs.forEach((job, i) => job.resolve(results[i]));
     } catch (error) {

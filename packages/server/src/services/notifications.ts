@@ -1,30 +1,12 @@
-import type { Contact, WEBHOOK_EVENTS } from '@sori/protocol';
-import type { Transaction } from 'kysely';
+import type { Contact, Notification, NotificationsQuery, WEBHOOK_EVENTS } from '@sori/protocol';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { replyEmail, resolvedEmail, type EmailText } from './email-text.js';
 import type { SubmissionRow } from './submissions.js';
+import type { UnitOfWork } from './unit-of-work.js';
 
+/** One of `WEBHOOK_EVENTS`. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-type Trx = Transaction<Database>;
-
-async function enqueue(trx: Trx, channel: 'email' | 'webhook', target: string, payload: object): Promise<void> {
-  const now = new Date().toISOString();
-  await trx
-    .insertInto('outbox')
-    .values({
-      channel,
-      target,
-      payload: JSON.stringify(payload),
-      state: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-    })
-    .execute();
-}
 
 /** The shopper's email, when they left one and agreed to be written to. */
 function consentedEmail(row: SubmissionRow): string | undefined {
@@ -33,28 +15,28 @@ function consentedEmail(row: SubmissionRow): string | undefined {
   return contact.email && contact.consent ? contact.email : undefined;
 }
 
-async function emailShopper(trx: Trx, row: SubmissionRow, make: (site: string) => EmailText): Promise<void> {
+async function emailShopper(unit: UnitOfWork, row: SubmissionRow, make: (site: string) => EmailText): Promise<void> {
   const to = consentedEmail(row);
   if (!to) return;
-  const site = await trx.selectFrom('sites').select('name').where('id', '=', row.site_id).executeTakeFirstOrThrow();
-  await enqueue(trx, 'email', to, make(site.name));
+  const site = await unit.db.selectFrom('sites').select('name').where('id', '=', row.site_id).executeTakeFirstOrThrow();
+  await unit.queueNotification({ channel: 'email', target: to, payload: make(site.name) });
 }
 
-/** Queues the email for a public reply, in the reply's transaction. */
-export function notifyReply(trx: Trx, row: SubmissionRow, message: string): Promise<void> {
-  return emailShopper(trx, row, (site) => replyEmail({ site, trackingNumber: row.tracking_number, message, locale: row.locale }));
+/** Queues the email for a public reply, in the reply's unit of work. */
+export function queueReplyEmail(unit: UnitOfWork, row: SubmissionRow, text: string): Promise<void> {
+  return emailShopper(unit, row, (site) => replyEmail({ site, trackingNumber: row.tracking_number, text, locale: row.locale }));
 }
 
-/** Queues the email for a resolution, in the status change's transaction. */
-export function notifyResolved(trx: Trx, row: SubmissionRow): Promise<void> {
-  return emailShopper(trx, row, (site) => resolvedEmail({ site, trackingNumber: row.tracking_number, locale: row.locale }));
+/** Queues the email for a resolution, in the status change's unit of work. */
+export function queueResolvedEmail(unit: UnitOfWork, row: SubmissionRow): Promise<void> {
+  return emailShopper(unit, row, (site) => resolvedEmail({ site, trackingNumber: row.tracking_number, locale: row.locale }));
 }
 
 type Hook = { id: string; department: string | null; events: string };
-/** Hooks per site, read once per transaction: a group commit stores many items of one site. */
-const hooksByTransaction = new WeakMap<Trx, Map<string, Promise<Hook[]>>>();
+/** Hooks per site, read once per transaction: a group commit stores many submissions of one site. */
+const hooksByTransaction = new WeakMap<Transaction<Database>, Map<string, Promise<Hook[]>>>();
 
-function hooksOf(trx: Trx, siteId: string): Promise<Hook[]> {
+function hooksOf(trx: Transaction<Database>, siteId: string): Promise<Hook[]> {
   let bySite = hooksByTransaction.get(trx);
   if (!bySite) hooksByTransaction.set(trx, (bySite = new Map()));
   let hooks = bySite.get(siteId);
@@ -69,16 +51,48 @@ function hooksOf(trx: Trx, siteId: string): Promise<Hook[]> {
  * Queues a webhook call for every hook of the site that wants `event` for `department`
  * (site-wide hooks, with no department, get every event).
  */
-export async function notifyWebhooks(
-  trx: Trx,
+export async function queueWebhookCalls(
+  unit: UnitOfWork,
   siteId: string,
   department: string | null,
   event: WebhookEvent,
   data: object,
 ): Promise<void> {
-  for (const hook of await hooksOf(trx, siteId)) {
+  for (const hook of await hooksOf(unit.db, siteId)) {
     const wanted = (JSON.parse(hook.events) as string[]).includes(event);
     if (!wanted || (hook.department !== null && hook.department !== department)) continue;
-    await enqueue(trx, 'webhook', hook.id, { event, at: new Date().toISOString(), data });
+    await unit.queueNotification({ channel: 'webhook', target: hook.id, payload: { event, at: new Date().toISOString(), data } });
   }
+}
+
+/** Notifications newest first, each with its deliveries (attempts) oldest first. */
+export async function listNotifications(db: Kysely<Database>, query: NotificationsQuery): Promise<Notification[]> {
+  let q = db.selectFrom('notifications').selectAll();
+  if (query.state) q = q.where('state', '=', query.state);
+  const rows = await q.orderBy('id', 'desc').limit(query.limit ?? 100).execute();
+  const deliveries =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('deliveries')
+          .selectAll()
+          .where('notification_id', 'in', rows.map((r) => r.id))
+          .orderBy('notification_id')
+          .orderBy('attempt')
+          .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    channel: r.channel,
+    target: r.target,
+    state: r.state,
+    attempts: r.attempts,
+    ...(r.last_error ? { lastError: r.last_error } : {}),
+    createdAt: r.created_at,
+    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+    nextAttemptAt: r.next_attempt_at,
+    deliveries: deliveries
+      // PostgreSQL answers bigint ids as strings: compare them as numbers.
+      .filter((d) => Number(d.notification_id) === Number(r.id))
+      .map((d) => ({ attempt: d.attempt, at: d.at, outcome: d.outcome, ...(d.error ? { error: d.error } : {}) })),
+  }));
 }

@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Store } from '../db/database.js';
-import type { OutboxTable } from '../db/schema.js';
+import type { NotificationTable } from '../db/schema.js';
 import type { EmailText } from './email-text.js';
 
-type OutboxRow = Selectable<OutboxTable>;
+type NotificationRow = Selectable<NotificationTable>;
 
 /** Options of {@link Notifier}. */
 export interface NotifierOptions {
-  /** `smtp://user:pass@host:port` or `smtps://…`; without it, emails wait in the outbox. */
+  /** `smtp://user:pass@host:port` or `smtps://…`; without it, emails wait, queued, until it is set. */
   smtpUrl?: string | undefined;
   /** @default 'Sori <no-reply@localhost>' */
   from?: string | undefined;
@@ -32,8 +32,10 @@ export function signWebhook(secret: string, body: string): string {
 }
 
 /**
- * The worker behind the transactional outbox: delivers emails over SMTP and signed webhook calls,
- * retrying with exponential backoff and jitter, and records each attempt on the row.
+ * The notification worker: sends the queued emails over SMTP and the signed webhook calls,
+ * retrying with exponential backoff and jitter, and records each delivery (attempt) with its
+ * outcome. Notifications are queued in the transaction of the change they are about, so none is
+ * lost to a crash and none is sent for a rolled-back change.
  */
 export class Notifier {
   private timer: NodeJS.Timeout | undefined;
@@ -50,13 +52,13 @@ export class Notifier {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.options.pollMs ?? 1000);
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
-    this.kick();
+    this.wake();
   }
 
-  /** Looks for due notifications now (call after a commit that queued some). */
-  kick(): void {
+  /** Looks for due notifications now rather than at the next poll (a commit queued some). */
+  wake(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -65,7 +67,7 @@ export class Notifier {
       this.running = undefined;
       if (this.again) {
         this.again = false;
-        this.kick();
+        this.wake();
       }
     });
   }
@@ -81,7 +83,7 @@ export class Notifier {
       for (;;) {
         const due = await this.claim();
         if (due.length === 0) return;
-        for (const row of due) await this.attempt(row);
+        for (const row of due) await this.deliver(row);
       }
     } catch (error) {
       this.options.log.warn({ err: error }, 'notifier pass failed; trying again on the next tick');
@@ -89,20 +91,20 @@ export class Notifier {
   }
 
   /** Takes due rows by moving their next attempt a lease ahead; a row only one worker moved is its own. */
-  private async claim(): Promise<OutboxRow[]> {
+  private async claim(): Promise<NotificationRow[]> {
     const now = new Date().toISOString();
     let candidates = this.store.db
-      .selectFrom('outbox')
+      .selectFrom('notifications')
       .selectAll()
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', now);
     if (!this.mail) candidates = candidates.where('channel', '!=', 'email');
     const rows = await candidates.orderBy('id').limit(20).execute();
     const lease = new Date(Date.now() + LEASE_MS).toISOString();
-    const claimed: OutboxRow[] = [];
+    const claimed: NotificationRow[] = [];
     for (const row of rows) {
       const taken = await this.store.db
-        .updateTable('outbox')
+        .updateTable('notifications')
         .set({ next_attempt_at: lease })
         .where('id', '=', row.id)
         .where('next_attempt_at', '=', row.next_attempt_at)
@@ -110,52 +112,57 @@ export class Notifier {
       if (Number(taken.numUpdatedRows) === 1) claimed.push(row);
     }
     if (!this.mail && !this.warnedNoSmtp) {
-      const waiting = await this.store.db.selectFrom('outbox').select('id').where('channel', '=', 'email').where('state', '=', 'pending').executeTakeFirst();
+      const waiting = await this.store.db.selectFrom('notifications').select('id').where('channel', '=', 'email').where('state', '=', 'pending').executeTakeFirst();
       if (waiting) {
         this.warnedNoSmtp = true;
-        this.options.log.warn({}, 'emails are waiting in the outbox: set SMTP_URL to send them');
+        this.options.log.warn({}, 'emails are waiting to be sent: set SMTP_URL to send them');
       }
     }
     return claimed;
   }
 
-  private async attempt(row: OutboxRow): Promise<void> {
-    const attempts = row.attempts + 1;
+  /** One delivery: one attempt to send, recorded with its outcome together with the notification's new state. */
+  private async deliver(row: NotificationRow): Promise<void> {
+    const attempt = row.attempts + 1;
+    const at = new Date().toISOString();
+    let error: string | undefined;
     try {
       if (row.channel === 'email') await this.sendEmail(row);
       else await this.callWebhook(row);
-      await this.store.db
-        .updateTable('outbox')
-        .set({ state: 'sent', attempts, sent_at: new Date().toISOString(), last_error: null })
+    } catch (failure) {
+      error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
+    }
+    const giveUp = error !== undefined && attempt >= (this.options.maxAttempts ?? 10);
+    const base = (this.options.retryBaseMs ?? 5000) * 2 ** (attempt - 1);
+    const delay = Math.min(base, 3_600_000) * (0.5 + Math.random() / 2);
+    await this.store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('deliveries')
+        .values({ notification_id: Number(row.id), attempt, at, outcome: error === undefined ? 'sent' : 'failed', error: error ?? null })
+        .execute();
+      await trx
+        .updateTable('notifications')
+        .set(
+          error === undefined
+            ? { state: 'sent', attempts: attempt, sent_at: new Date().toISOString(), last_error: null }
+            : { state: giveUp ? 'failed' : 'pending', attempts: attempt, last_error: error, next_attempt_at: new Date(Date.now() + delay).toISOString() },
+        )
         .where('id', '=', row.id)
         .execute();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const giveUp = attempts >= (this.options.maxAttempts ?? 10);
-      const base = (this.options.retryBaseMs ?? 5000) * 2 ** (attempts - 1);
-      const delay = Math.min(base, 3_600_000) * (0.5 + Math.random() / 2);
-      await this.store.db
-        .updateTable('outbox')
-        .set({
-          state: giveUp ? 'failed' : 'pending',
-          attempts,
-          last_error: message.slice(0, 500),
-          next_attempt_at: new Date(Date.now() + delay).toISOString(),
-        })
-        .where('id', '=', row.id)
-        .execute();
-      this.options.log.warn({ outboxId: row.id, channel: row.channel, attempts, giveUp }, 'notification attempt failed');
+    });
+    if (error !== undefined) {
+      this.options.log.warn({ notificationId: row.id, channel: row.channel, attempt, giveUp }, 'notification delivery failed');
     }
   }
 
-  private async sendEmail(row: OutboxRow): Promise<void> {
+  private async sendEmail(row: NotificationRow): Promise<void> {
     if (!this.mail) throw new Error('SMTP_URL is not set');
     const email = JSON.parse(row.payload) as EmailText;
     // Text only: what staff and shoppers wrote is never sent as HTML.
     await this.mail.sendMail({ from: this.options.from ?? 'Sori <no-reply@localhost>', to: row.target, subject: email.subject, text: email.text });
   }
 
-  private async callWebhook(row: OutboxRow): Promise<void> {
+  private async callWebhook(row: NotificationRow): Promise<void> {
     const hook = await this.store.db.selectFrom('webhooks').select(['url', 'secret']).where('id', '=', row.target).executeTakeFirst();
     if (!hook) throw new Error('webhook was removed');
     const body = JSON.stringify({ id: String(row.id), ...(JSON.parse(row.payload) as object) });
@@ -164,7 +171,8 @@ export class Notifier {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Sori-Webhook/1',
-        'x-sori-delivery': String(row.id),
+        // The notification's id: the same on every retry, so a receiver can drop repeats.
+        'x-sori-notification': String(row.id),
         'x-sori-signature': signWebhook(hook.secret, body),
       },
       body,

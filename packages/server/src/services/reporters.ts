@@ -10,7 +10,7 @@ const CACHE_SIZE = 10_000;
 /**
  * Finds the reporter a secret stands for on a site, making it on first use. Only the secret's
  * hash is kept (in the database and in the cache), so a leak does not let anyone read a
- * shopper's items.
+ * shopper's submissions.
  */
 export class ReporterDirectory {
   private readonly cache = new Map<string, string>();

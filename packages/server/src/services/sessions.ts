@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { randomToken, sha256, verifyPassword } from './secrets.js';
-import type { Role, Staff } from './users.js';
+import type { User } from './users.js';
 
 /** How long a console session lasts. */
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
@@ -11,19 +11,18 @@ export const SESSION_TTL_MS = 12 * 60 * 60_000;
 export interface NewSession {
   token: string;
   csrfToken: string;
-  staff: Staff;
+  user: User;
   expiresAt: string;
 }
 
-/** Signs a staff member in with email and password. The same error for a wrong email or password. */
+/** Signs a user in with email and password. The same error for a wrong email or password. */
 export async function signIn(db: Kysely<Database>, email: string, password: string): Promise<NewSession> {
-  const user = await db
+  const found = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'department', 'password_hash'])
     .where('email', '=', email.trim().toLowerCase())
-    .$narrowType<{ role: Role }>()
     .executeTakeFirst();
-  if (!user || !(await verifyPassword(password, user.password_hash))) {
+  if (!found || !(await verifyPassword(password, found.password_hash))) {
     throw errors.unauthorized('Wrong email or password');
   }
   const token = randomToken();
@@ -33,24 +32,23 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
   await db.deleteFrom('sessions').where('expires_at', '<', new Date(now).toISOString()).execute();
   await db
     .insertInto('sessions')
-    .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: new Date(now).toISOString(), expires_at: expiresAt })
+    .values({ token_hash: sha256(token), user_id: found.id, csrf_token: csrfToken, created_at: new Date(now).toISOString(), expires_at: expiresAt })
     .execute();
-  const { password_hash: _, ...staff } = user;
-  return { token, csrfToken, staff, expiresAt };
+  const { password_hash: _, ...user } = found;
+  return { token, csrfToken, user, expiresAt };
 }
 
-/** The staff member and CSRF token of a live session, or `undefined`. */
-export async function findSession(db: Kysely<Database>, token: string): Promise<{ staff: Staff; csrfToken: string } | undefined> {
+/** The user and CSRF token of a live session, or `undefined`. */
+export async function findSession(db: Kysely<Database>, token: string): Promise<{ user: User; csrfToken: string } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.department', 'sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', sha256(token))
-    .$narrowType<{ role: Role }>()
     .executeTakeFirst();
   if (!row || row.expires_at < new Date().toISOString()) return undefined;
-  const { csrf_token, expires_at: _, ...staff } = row;
-  return { staff, csrfToken: csrf_token };
+  const { csrf_token, expires_at: _, ...user } = row;
+  return { user, csrfToken: csrf_token };
 }
 
 /** Ends a session. */

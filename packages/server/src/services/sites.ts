@@ -25,7 +25,8 @@ export interface Site {
   settings: SiteSettings;
 }
 
-function toSite(row: Selectable<SiteTable>): Site {
+/** A site row as the server works with it. */
+export function toSite(row: Selectable<SiteTable>): Site {
   return {
     id: row.id,
     name: row.name,

@@ -1,34 +1,31 @@
 import {
   publicStatusOf,
   SubmissionInput,
-  type Awaiting,
-  type ContactPreference,
   type Contact,
   type Context,
   type ErrorDetail,
   type DeskSubmission,
-  type ItemResult,
-  type Kind,
   type Rating,
   type Receipt,
-  type Status,
+  type SubmissionResult,
 } from '@sori/protocol';
-import type { Selectable, Transaction } from 'kysely';
-import type { Database, SubmissionTable } from '../db/schema.js';
-import { clientIdOf, validator } from '../validation.js';
+import type { Selectable } from 'kysely';
+import type { SubmissionTable } from '../db/schema.js';
+import { eachChecked, rejected, validator } from '../validation.js';
 import { slaMinutes, type Site } from './sites.js';
 import { newId, sha256, trackingNumber } from './secrets.js';
-import { notifyWebhooks } from './notifications.js';
-import { appendEvent } from './timeline.js';
+import { queueWebhookCalls } from './notifications.js';
+import type { UnitOfWork } from './unit-of-work.js';
 
+/** A submission as stored. */
 export type SubmissionRow = Selectable<SubmissionTable>;
 
-const checkItem = validator(SubmissionInput);
+const checkSubmission = validator(SubmissionInput);
 
 /** Forms filled faster than this are flagged for staff as likely automated (never dropped). */
 const MIN_HUMAN_FILL_MS = 1500;
 
-/** Stable JSON: the same item always hashes the same, whatever order its keys came in. */
+/** Stable JSON: the same submission always hashes the same, whatever order its keys came in. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -39,8 +36,8 @@ function canonical(value: unknown): string {
 }
 
 /** A way back to the shopper that cannot work is refused now, not discovered when answering. */
-function contactProblem(item: SubmissionInput): ErrorDetail | undefined {
-  const contact = item.contact;
+function contactProblem(submission: SubmissionInput): ErrorDetail | undefined {
+  const contact = submission.contact;
   if (contact?.preference === 'email' && !contact.email) {
     return { code: 'invalid', field: 'contact.email', message: 'An answer by email needs "contact.email"' };
   }
@@ -50,20 +47,19 @@ function contactProblem(item: SubmissionInput): ErrorDetail | undefined {
   return undefined;
 }
 
-function spamReason(item: SubmissionInput): string | null {
-  if (item.trap) return 'honeypot field filled';
-  if (item.fillMs !== undefined && item.fillMs < MIN_HUMAN_FILL_MS) return `form filled in ${item.fillMs} ms`;
+function spamReason(submission: SubmissionInput): string | null {
+  if (submission.trap) return 'honeypot field filled';
+  if (submission.fillMs !== undefined && submission.fillMs < MIN_HUMAN_FILL_MS) return `form filled in ${submission.fillMs} ms`;
   return null;
 }
 
 /** The receipt of a stored submission: what `accepted` and `duplicate` carry. */
 export function receiptOf(row: SubmissionRow): Receipt {
-  const status = row.status as Status;
   return {
     id: row.id,
     trackingNumber: row.tracking_number,
-    status,
-    publicStatus: publicStatusOf(status, row.awaiting as Awaiting),
+    status: row.status,
+    publicStatus: publicStatusOf(row.status, row.awaiting),
     receivedAt: row.received_at,
     expectedResponseBy: row.expected_response_by,
     expectedResponseMinutes: Math.round(
@@ -73,42 +69,43 @@ export function receiptOf(row: SubmissionRow): Receipt {
 }
 
 async function storeOne(
-  trx: Transaction<Database>,
+  unit: UnitOfWork,
   site: Site,
   reporterId: string,
-  item: SubmissionInput,
+  submission: SubmissionInput,
   now: Date,
-): Promise<ItemResult> {
-  const bodyHash = sha256(canonical({ reporterId, item }));
+): Promise<SubmissionResult> {
+  // The key stays `item`, as the first releases hashed it: a resend of a submission stored then
+  // must still hash the same, or it would be refused as a conflict.
+  const bodyHash = sha256(canonical({ reporterId, item: submission }));
   const receivedAt = now.toISOString();
-  const id = newId();
-  const inserted = await trx
+  const inserted = await unit.db
     .insertInto('submissions')
     .values({
-      id,
+      id: newId(),
       site_id: site.id,
       reporter_id: reporterId,
-      client_id: item.clientId,
+      client_id: submission.clientId,
       body_hash: bodyHash,
       tracking_number: trackingNumber(),
-      kind: item.kind,
-      message: item.message,
-      contact: item.contact ? JSON.stringify(item.contact) : null,
-      contact_preference: item.contact?.preference ?? 'widget',
-      product: item.product ?? null,
-      order_ref: item.orderRef ?? null,
-      page_url: item.pageUrl ?? null,
-      locale: item.locale ?? null,
-      context: item.context ? JSON.stringify(item.context) : null,
-      spam_reason: spamReason(item),
+      kind: submission.kind,
+      message: submission.message,
+      contact: submission.contact ? JSON.stringify(submission.contact) : null,
+      contact_preference: submission.contact?.preference ?? 'widget',
+      product: submission.product ?? null,
+      order_ref: submission.orderRef ?? null,
+      page_url: submission.pageUrl ?? null,
+      locale: submission.locale ?? null,
+      context: submission.context ? JSON.stringify(submission.context) : null,
+      spam_reason: spamReason(submission),
       status: 'received',
       awaiting: 'staff',
       department: null,
       assignee_id: null,
-      created_at: item.createdAt,
+      created_at: submission.createdAt,
       received_at: receivedAt,
       updated_at: receivedAt,
-      expected_response_by: new Date(now.getTime() + slaMinutes(site, item.kind) * 60_000).toISOString(),
+      expected_response_by: new Date(now.getTime() + slaMinutes(site, submission.kind) * 60_000).toISOString(),
       first_response_at: null,
       resolved_at: null,
       closed_reason: null,
@@ -119,67 +116,47 @@ async function storeOne(
     .executeTakeFirst();
 
   if (inserted) {
-    await appendEvent(trx, { type: 'received', submission: inserted, author: 'system', public: true, at: receivedAt });
-    await notifyWebhooks(trx, site.id, null, 'submission.created', toDeskSubmission(inserted));
-    return { clientId: item.clientId, result: 'accepted', receipt: receiptOf(inserted) };
+    await unit.appendEvent({ type: 'received', submission: inserted, author: 'system', public: true, at: receivedAt });
+    await queueWebhookCalls(unit, site.id, null, 'submission.created', toDeskSubmission(inserted));
+    return { clientId: submission.clientId, result: 'accepted', receipt: receiptOf(inserted) };
   }
 
-  const existing = await trx
+  const existing = await unit.db
     .selectFrom('submissions')
     .selectAll()
     .where('site_id', '=', site.id)
-    .where('client_id', '=', item.clientId)
+    .where('client_id', '=', submission.clientId)
     .executeTakeFirstOrThrow();
   if (existing.body_hash === bodyHash) {
-    return { clientId: item.clientId, result: 'duplicate', receipt: receiptOf(existing) };
+    return { clientId: submission.clientId, result: 'duplicate', receipt: receiptOf(existing) };
   }
-  return {
-    clientId: item.clientId,
-    result: 'rejected',
-    error: {
-      code: 'conflict',
-      field: 'clientId',
-      message: 'Another item was already stored under this clientId; the stored one stands',
-    },
-  };
+  return rejected(submission.clientId, {
+    code: 'conflict',
+    field: 'clientId',
+    message: 'Another submission was already stored under this clientId; the stored one stands',
+  });
 }
 
 /**
- * Stores a batch from one reporter inside a transaction and answers one result per item, in
- * order. Each item is checked on its own, so one bad item is rejected and the rest still land.
+ * Stores a batch from one reporter in a unit of work and answers one result per submission, in
+ * order. Each is checked on its own, so one bad submission is rejected and the rest still land.
  */
 export async function storeSubmissions(
-  trx: Transaction<Database>,
+  unit: UnitOfWork,
   site: Site,
   reporterId: string,
-  items: unknown[],
+  submissions: unknown[],
   now = new Date(),
-): Promise<ItemResult[]> {
-  const results: ItemResult[] = [];
-  for (const raw of items) {
-    const clientId = clientIdOf(raw);
-    const checked = checkItem(raw);
-    if (!checked.ok) {
-      results.push({ clientId, result: 'rejected', error: checked.error });
-      continue;
-    }
+): Promise<SubmissionResult[]> {
+  return eachChecked(submissions, checkSubmission, async (submission) => {
     const allowedKinds = site.settings.kinds;
-    if (allowedKinds && !allowedKinds.includes(checked.value.kind)) {
-      results.push({
-        clientId,
-        result: 'rejected',
-        error: { code: 'invalid', field: 'kind', message: `This site does not take "${checked.value.kind}" items` },
-      });
-      continue;
+    if (allowedKinds && !allowedKinds.includes(submission.kind)) {
+      return rejected(submission.clientId, { code: 'invalid', field: 'kind', message: `This site does not take "${submission.kind}" submissions` });
     }
-    const problem = contactProblem(checked.value);
-    if (problem) {
-      results.push({ clientId, result: 'rejected', error: problem });
-      continue;
-    }
-    results.push(await storeOne(trx, site, reporterId, checked.value, now));
-  }
-  return results;
+    const problem = contactProblem(submission);
+    if (problem) return rejected(submission.clientId, problem);
+    return storeOne(unit, site, reporterId, submission, now);
+  });
 }
 
 function parse<T>(json: string | null): T | undefined {
@@ -188,18 +165,16 @@ function parse<T>(json: string | null): T | undefined {
 
 /** Staff's view of a submission row. */
 export function toDeskSubmission(row: SubmissionRow): DeskSubmission {
-  const status = row.status as Status;
-  const awaiting = row.awaiting as Awaiting;
   const out: DeskSubmission = {
     id: row.id,
     clientId: row.client_id,
     trackingNumber: row.tracking_number,
     siteId: row.site_id,
-    kind: row.kind as Kind,
+    kind: row.kind,
     message: row.message,
-    status,
-    publicStatus: publicStatusOf(status, awaiting),
-    awaiting,
+    status: row.status,
+    publicStatus: publicStatusOf(row.status, row.awaiting),
+    awaiting: row.awaiting,
     createdAt: row.created_at,
     receivedAt: row.received_at,
     updatedAt: row.updated_at,
@@ -222,9 +197,4 @@ export function toDeskSubmission(row: SubmissionRow): DeskSubmission {
   if (row.resolved_at !== null) out.resolvedAt = row.resolved_at;
   if (row.closed_reason !== null) out.closedReason = row.closed_reason;
   return out;
-}
-
-/** The contact preference of a row, typed. */
-export function contactPreferenceOf(row: SubmissionRow): ContactPreference {
-  return row.contact_preference as ContactPreference;
 }

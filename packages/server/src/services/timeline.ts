@@ -1,70 +1,36 @@
-import { publicStatusOf, type Awaiting, type DeskEvent, type PublicEvent, type Status } from '@sori/protocol';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, EventTable, SubmissionTable } from '../db/schema.js';
+import { PUBLIC_EVENT_TYPES, publicStatusOf, type DeskEvent, type EventType, type PublicEvent, type PublicEventType } from '@sori/protocol';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { EventRow } from './unit-of-work.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type EventRow = Selectable<EventTable>;
-
-/** One event to append. */
-export interface NewEvent {
-  type: string;
-  author: 'staff' | 'reporter' | 'system';
-  /** Whether the shopper sees it. */
-  public: boolean;
-  /** The submission as it is after the event (its status and who is awaited are recorded). */
-  submission: Pick<Selectable<SubmissionTable>, 'id' | 'reporter_id' | 'site_id' | 'status' | 'awaiting'>;
-  /** The staff member who acted. */
-  actor?: { id: string; name: string };
-  message?: string | undefined;
-  messageClientId?: string;
-  data?: object;
-  /** @default now */
-  at?: string;
-}
-
-/** Appends one event to a submission's timeline (append-only) and returns it with its id. */
-export async function appendEvent(db: Db, event: NewEvent): Promise<EventRow> {
-  return db
-    .insertInto('events')
-    .values({
-      submission_id: event.submission.id,
-      reporter_id: event.submission.reporter_id,
-      site_id: event.submission.site_id,
-      type: event.type,
-      at: event.at ?? new Date().toISOString(),
-      author: event.author,
-      actor_id: event.actor?.id ?? null,
-      actor_name: event.actor?.name ?? null,
-      public: event.public ? 1 : 0,
-      status: event.submission.status,
-      awaiting: event.submission.awaiting,
-      message: event.message ?? null,
-      message_client_id: event.messageClientId ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  // A one-key object built from a computed key: TypeScript widens it to `{ [x: string]: V }`.
   return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-/** The shopper's view of an event. */
+const PUBLIC_TYPES: ReadonlySet<EventType> = new Set(PUBLIC_EVENT_TYPES);
+
+function isPublicType(type: EventType): type is PublicEventType {
+  return PUBLIC_TYPES.has(type);
+}
+
+/** The shopper's view of a public event. */
 export function toPublicEvent(row: EventRow, clientId: string): PublicEvent {
   const data = row.data ? (JSON.parse(row.data) as { score?: number }) : {};
-  const status = row.status as Status;
+  if (!isPublicType(row.type)) throw new Error(`event ${row.id} of type "${row.type}" is not public`);
   return {
     id: Number(row.id),
-    type: row.type as PublicEvent['type'],
+    type: row.type,
     submissionId: row.submission_id,
     clientId,
     at: row.at,
-    author: row.author as PublicEvent['author'],
+    author: row.author,
     ...optional('authorName', row.type === 'reply' ? row.actor_name : null),
-    status,
-    publicStatus: publicStatusOf(status, row.awaiting as Awaiting),
-    ...optional('message', row.message),
+    status: row.status,
+    publicStatus: publicStatusOf(row.status, row.awaiting),
+    ...optional('text', row.text),
     ...optional('messageClientId', row.message_client_id),
     ...optional('score', data.score),
   };
@@ -75,14 +41,14 @@ export function toDeskEvent(row: EventRow): DeskEvent {
   return {
     id: Number(row.id),
     submissionId: row.submission_id,
-    type: row.type as DeskEvent['type'],
+    type: row.type,
     at: row.at,
-    author: row.author as DeskEvent['author'],
+    author: row.author,
     ...optional('actorId', row.actor_id),
     ...optional('actorName', row.actor_name),
     public: row.public === 1,
-    status: row.status as Status,
-    ...optional('message', row.message),
+    status: row.status,
+    ...optional('text', row.text),
     ...optional('data', row.data ? (JSON.parse(row.data) as Record<string, unknown>) : null),
   };
 }

@@ -1,34 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, engines, item, reporterSecret, shopperHeaders, type TestContext } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { desk, engines, reporterSecret, shopperHeaders, submit, useTestApp } from '../../helpers.js';
 
-describe.each(engines)('analytics on %s', (engine) => {
-  let t: TestContext;
-  beforeEach(async () => {
-    t = await buildTestApp(engine);
-  });
-  afterEach(() => t.close());
-
-  const auth = () => ({ authorization: `Bearer ${t.token}` });
-  async function submit(secret: string, overrides: Record<string, unknown>): Promise<string> {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/submissions', headers: shopperHeaders(t.site, secret), payload: { items: [item(overrides)] } });
-    return res.json().results[0].receipt.id;
-  }
+describe.each(engines)('/v1/desk/analytics and export.csv on %s', (engine) => {
+  const t = useTestApp(engine);
 
   it('compares repurchase intent across complaint outcomes and counts by kind and status', async () => {
     const happy = reporterSecret();
-    const praise = await submit(happy, { kind: 'praise', message: 'Great blender' });
+    const praise = await submit(t, happy, { kind: 'praise', message: 'Great blender' });
     const complainer = reporterSecret();
-    const complaint = await submit(complainer, { kind: 'complaint', message: 'Cracked jar' });
-    await submit(reporterSecret(), { kind: 'inquiry', message: 'Warranty?' });
+    const complaint = await submit(t, complainer, { kind: 'complaint', message: 'Cracked jar' });
+    await submit(t, reporterSecret(), { kind: 'inquiry', message: 'Warranty?' });
 
-    await t.app.inject({ method: 'POST', url: `/v1/desk/submissions/${complaint}/replies`, headers: auth(), payload: { message: 'Replacing it' } });
-    for (const id of [praise, complaint]) {
-      await t.app.inject({ method: 'PATCH', url: `/v1/desk/submissions/${id}`, headers: auth(), payload: { status: 'resolved' } });
-    }
+    await desk(t, 'POST', `/v1/desk/submissions/${complaint}/replies`, { text: 'Replacing it' });
+    for (const id of [praise, complaint]) await desk(t, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
     await t.app.inject({ method: 'POST', url: `/v1/submissions/${praise}/rating`, headers: shopperHeaders(t.site, happy), payload: { score: 5, wouldBuyAgain: true } });
     await t.app.inject({ method: 'POST', url: `/v1/submissions/${complaint}/rating`, headers: shopperHeaders(t.site, complainer), payload: { score: 4, wouldBuyAgain: true } });
 
-    const res = await t.app.inject({ method: 'GET', url: '/v1/desk/analytics', headers: auth() });
+    const res = await desk(t, 'GET', '/v1/desk/analytics');
     expect(res.statusCode).toBe(200);
     const a = res.json();
     expect(a.total).toBe(3);
@@ -44,15 +32,15 @@ describe.each(engines)('analytics on %s', (engine) => {
   });
 
   it('limits the analysis to a date range', async () => {
-    await submit(reporterSecret(), {});
+    await submit(t);
     const future = new Date(Date.now() + 86_400_000).toISOString();
-    const res = await t.app.inject({ method: 'GET', url: `/v1/desk/analytics?from=${encodeURIComponent(future)}`, headers: auth() });
+    const res = await desk(t, 'GET', `/v1/desk/analytics?from=${encodeURIComponent(future)}`);
     expect(res.json().total).toBe(0);
   });
 
   it("exports CSV that keeps a shopper's text from running as a formula", async () => {
-    await submit(reporterSecret(), { message: '=HYPERLINK("http://evil.example","click"), then "more"' });
-    const res = await t.app.inject({ method: 'GET', url: '/v1/desk/export.csv', headers: auth() });
+    await submit(t, reporterSecret(), { message: '=HYPERLINK("http://evil.example","click"), then "more"' });
+    const res = await desk(t, 'GET', '/v1/desk/export.csv');
     expect(res.headers['content-type']).toContain('text/csv');
     const [header, row] = res.body.split('\r\n');
     expect(header).toContain('tracking_number,kind,status');

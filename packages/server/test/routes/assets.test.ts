@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestContext } from './helpers.js';
+import { buildTestApp, type TestContext } from '../helpers.js';
 
 /** A widget build in miniature: the loader and one chunk, each with its .gz and .br beside it. */
 function widgetBuild(): string {
@@ -18,7 +18,7 @@ function widgetBuild(): string {
   return dir;
 }
 
-describe('widget files', () => {
+describe('the widget files, /sori.js and /sori/*', () => {
   let ctx: TestContext;
   let dir: string;
   beforeAll(async () => {

@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin';
+import { GroupCommit } from '../services/group-commit.js';
+import { UnitOfWork, type Effects, type Work } from '../services/unit-of-work.js';
+
+/** Options of {@link FastifyInstance.transaction}. */
+export interface TransactionOptions {
+  /**
+   * Share a transaction with other writes that arrive meanwhile (group commit: one disk sync for
+   * many requests). For intake, where many small independent writes arrive at once.
+   * @default false
+   */
+  group?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * The one write path for anything that appends timeline events or queues notifications: runs
+     * `work` in a transaction, and after the commit publishes its events to the open update
+     * streams (once per reporter) and wakes the notification worker. A rolled-back transaction
+     * publishes nothing.
+     *
+     * @example
+     * const change = await app.transaction((unit) => changeSubmission(unit, id, patch, request.user));
+     */
+    transaction<T>(work: Work<T>, options?: TransactionOptions): Promise<T>;
+  }
+}
+
+/** Decorates the app with {@link FastifyInstance.transaction}, the unit of work that publishes after it commits. */
+export default fp(
+  async (app) => {
+    const publish = (effects: Effects): void => {
+      for (const reporterId of effects.reporters) app.hub.publish(reporterId);
+      if (effects.notifications) app.notifier.wake();
+    };
+    const shared = new GroupCommit(app.store.db, publish);
+    app.decorate('transaction', async function transaction<T>(work: Work<T>, options: TransactionOptions = {}): Promise<T> {
+      if (options.group) return shared.run(work);
+      const [result] = await UnitOfWork.commit(app.store.db, [work], publish);
+      return result as T; // one piece of work in, one result out
+    });
+  },
+  { name: 'sori-transaction', dependencies: ['sori-database', 'sori-hub', 'sori-notifier'] },
+);

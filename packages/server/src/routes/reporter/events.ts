@@ -1,0 +1,55 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, EventsQuery, EventsResponse, PATHS, STREAM_EVENT } from '@sori/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { wantsEventStream } from '../../plugins/shopper.js';
+import { publicEventsAfter } from '../../services/timeline.js';
+import { EventStreams } from './event-stream.js';
+
+/** Options of {@link eventRoutes}. */
+export interface EventRouteOptions {
+  /**
+   * A comment line this often keeps proxies from closing an idle stream (DESIGN.md: ~15 s).
+   * @default 15000
+   */
+  heartbeatMs?: number;
+}
+
+/** The cursor a reconnecting `EventSource` sends, when it is one. */
+function lastEventId(request: FastifyRequest): number | undefined {
+  const header = request.headers['last-event-id'];
+  const id = typeof header === 'string' && header !== '' ? Number(header) : Number.NaN;
+  return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+}
+
+/**
+ * `GET /v1/reporter/events`, one resource in two forms: JSON, the reporter's public events after
+ * `after` (the secret in its header); or, asked with `Accept: text/event-stream`, the same events
+ * as a live Server-Sent Events stream (a stream ticket in the query, resuming after
+ * `Last-Event-ID` or `after`).
+ */
+export default async function eventRoutes(fastify: FastifyInstance, options: EventRouteOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const streams = new EventStreams(app, options.heartbeatMs ?? 15_000);
+  app.addHook('preClose', async () => streams.endAll());
+
+  app.get(
+    PATHS.events,
+    {
+      config: { shopper: 'stream' },
+      schema: {
+        summary: "The reporter's public events after a cursor: JSON, or a Server-Sent Events stream with Accept: text/event-stream",
+        description:
+          'As JSON, send the reporter secret in x-sori-reporter. As a stream (EventSource cannot set headers), send a ticket from ' +
+          `POST ${PATHS.streamTickets} as ?ticket=; each event comes as "event: ${STREAM_EVENT}" with its id, and the stream resumes after Last-Event-ID.`,
+        querystring: EventsQuery,
+        response: { 200: EventsResponse, '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const after = request.query.after ?? 0;
+      if (wantsEventStream(request)) return streams.stream(request, reply, request.reporterId, lastEventId(request) ?? after);
+      const events = await publicEventsAfter(app.store.db, request.reporterId, after, request.query.limit ?? 500);
+      return { events, cursor: events.at(-1)?.id ?? after };
+    },
+  );
+}

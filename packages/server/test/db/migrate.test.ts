@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { Store } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { ReporterDirectory } from '../../src/services/reporters.js';
+import { newId } from '../../src/services/secrets.js';
+import { createSite } from '../../src/services/sites.js';
+import { engines, eventually, freshStore, reporterSecret, startHookReceiver, STORE_ORIGIN } from '../helpers.js';
+
+/** What a database looked like under release 0001: a submission with a thread, and an outbox of three notifications. */
+async function fillVersion1(store: Store, hookUrl: string) {
+  const site = await createSite(store.db, { name: 'Old shop', origins: [STORE_ORIGIN] });
+  const reporterId = await new ReporterDirectory(store.db).idOf(site.id, reporterSecret());
+  const now = new Date().toISOString();
+  const submissionId = newId();
+  await store.db
+    .insertInto('submissions')
+    .values({
+      id: submissionId, site_id: site.id, reporter_id: reporterId, client_id: newId(), body_hash: 'h', tracking_number: 'SR-OLD0-0001',
+      kind: 'complaint', message: 'Cracked jar', contact: null, contact_preference: 'widget', product: null, order_ref: null, page_url: null,
+      locale: null, context: null, spam_reason: null, status: 'received', awaiting: 'reporter', department: null, assignee_id: null,
+      created_at: now, received_at: now, updated_at: now, expected_response_by: now, first_response_at: now, resolved_at: null,
+      closed_reason: null, rating: null,
+    })
+    .execute();
+  const webhookId = newId();
+  await store.db.insertInto('webhooks').values({ id: webhookId, site_id: site.id, department: null, url: hookUrl, secret: 'whsec_old', events: '["submission.created"]', created_at: now }).execute();
+  // Version 1's own columns, written as version 1 wrote them.
+  await sql`insert into events (submission_id, reporter_id, site_id, type, at, author, actor_id, actor_name, public, status, awaiting, message, message_client_id, data)
+    values (${submissionId}, ${reporterId}, ${site.id}, 'received', ${now}, 'system', null, null, 1, 'received', 'staff', null, null, null),
+           (${submissionId}, ${reporterId}, ${site.id}, 'reply', ${now}, 'staff', null, 'Mina', 1, 'received', 'reporter', 'A new jar ships today', null, null)`.execute(store.db);
+  await sql`insert into outbox (channel, target, payload, state, attempts, next_attempt_at, last_error, created_at, sent_at)
+    values ('email', 'jiwoo@example.com', '{"subject":"s","text":"t"}', 'sent', 1, ${now}, null, ${now}, ${now}),
+           ('email', 'gone@example.com', '{"subject":"s","text":"t"}', 'failed', 10, ${now}, 'mailbox unavailable', ${now}, null),
+           ('webhook', ${webhookId}, '{"event":"submission.created","data":{}}', 'pending', 2, ${now}, 'webhook answered 503', ${now}, null)`.execute(store.db);
+  return { submissionId };
+}
+
+describe.each(engines)('migrating a 0001 database on %s', (engine) => {
+  let store: Store;
+  let hooks: Awaited<ReturnType<typeof startHookReceiver>>;
+  beforeEach(async () => {
+    store = await freshStore(engine, { to: '0001-initial' });
+    hooks = await startHookReceiver();
+  });
+  afterEach(async () => {
+    await store.close();
+    await hooks.close();
+  });
+
+  it('keeps every row and finds them in the new shape', async () => {
+    const { submissionId } = await fillVersion1(store, hooks.url);
+    expect(await migrate(store)).toEqual(['0002-notifications']);
+    expect(await migrate(store)).toEqual([]);
+
+    const events = await store.db.selectFrom('events').select(['type', 'text']).where('submission_id', '=', submissionId).orderBy('id').execute();
+    expect(events).toEqual([
+      { type: 'received', text: null },
+      { type: 'reply', text: 'A new jar ships today' },
+    ]);
+    const notifications = await store.db.selectFrom('notifications').select(['id', 'channel', 'target', 'state', 'attempts', 'last_error']).orderBy('id').execute();
+    expect(notifications.map(({ id: _, ...n }) => n)).toEqual([
+      { channel: 'email', target: 'jiwoo@example.com', state: 'sent', attempts: 1, last_error: null },
+      { channel: 'email', target: 'gone@example.com', state: 'failed', attempts: 10, last_error: 'mailbox unavailable' },
+      { channel: 'webhook', target: expect.any(String), state: 'pending', attempts: 2, last_error: 'webhook answered 503' },
+    ]);
+    expect(await store.db.selectFrom('deliveries').selectAll().execute()).toEqual([]);
+    await expect(sql`select count(*) from outbox`.execute(store.db)).rejects.toThrow();
+
+    // Ids keep growing past the old rows: the key's sequence came along with the table.
+    const newest = await store.db
+      .insertInto('notifications')
+      .values({ channel: 'email', target: 'new@example.com', payload: '{}', state: 'sent', attempts: 1, next_attempt_at: '', last_error: null, created_at: '', sent_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(Number(newest.id)).toBeGreaterThan(Math.max(...notifications.map((n) => Number(n.id))));
+  });
+
+  it('lets the worker carry on with what was pending, counting the old attempts', async () => {
+    await fillVersion1(store, hooks.url);
+    await migrate(store);
+    const app = await buildApp({ store, rateLimitPerMinute: false, notifierPollMs: 50 });
+    try {
+      await app.ready();
+      await eventually(() => hooks.calls[0]);
+      const delivery = await eventually(() => store.db.selectFrom('deliveries').selectAll().executeTakeFirst());
+      expect(delivery).toMatchObject({ attempt: 3, outcome: 'sent', error: null });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe.runIf(engines.includes('postgres'))('migrating beside another schema on postgres', () => {
+  it("migrates a new schema while another schema of the database already holds Sori's tables", async () => {
+    const first = await freshStore('postgres');
+    try {
+      const second = await freshStore('postgres');
+      try {
+        expect(await second.db.selectFrom('notifications').selectAll().execute()).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+});
