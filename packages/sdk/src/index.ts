@@ -1,14 +1,14 @@
 export { createSori } from './create-sori.js';
-export { OUTBOX_LIMIT, OUTBOX_MAX_AGE_DAYS } from './context.js';
+export { OUTBOX_LIMIT, OUTBOX_MAX_AGE_DAYS } from './outbox.js';
 export { SoriError, isSoriError, isHttpError, type HttpError } from './errors.js';
 export type {
   SoriOptions,
   SubmitInput,
-  Delivery,
+  SendState,
   Rejection,
   OutgoingMessage,
-  Item,
-  SoriStatus,
+  Submission,
+  SyncState,
   SoriEvents,
   Sori,
   Kind,

@@ -1,109 +1,155 @@
 import type { SubmissionInput } from '@sori/protocol';
-import type { Item } from './types.js';
+import type { IDBPObjectStore } from 'idb';
+import { database, STRICT, type OutboxSchema } from './database.js';
+import type { Submission } from './types.js';
 
-/** An item as the outbox keeps it: what the shopper sees, plus what is sent and what the shopper has read. */
-export interface StoredItem extends Omit<Item, 'unread'> {
-  /** The exact body sent for this item: a resend must be byte-for-byte the same item. */
+/**
+ * The outbox's cap. At most this many submissions and messages wait to be sent
+ * (`syncState().pending`): a further `submit()` is refused with `outbox_full` (the shopper is told
+ * and keeps their text), never a silent drop of an older one.
+ */
+export const OUTBOX_LIMIT = 500;
+
+/**
+ * Days a submission may wait to be sent. An older one is not sent any more: it turns `rejected`
+ * with code `expired`, stays in `submissions()` with the reason, and can be edited and resent.
+ */
+export const OUTBOX_MAX_AGE_DAYS = 30;
+
+/**
+ * A submission as the outbox keeps it: what the shopper sees, plus what is sent and what the
+ * shopper has read. `unread` and `nextRetryAt` are worked out when it is shown (see
+ * `submission-view.ts`), never stored.
+ */
+export interface StoredSubmission extends Omit<Submission, 'unread' | 'nextRetryAt'> {
+  /** The exact body sent for this submission: a resend must be byte-for-byte the same submission. */
   wire: SubmissionInput;
   /** Highest staff event id the shopper has seen. */
   lastRead: number;
 }
 
+/** What the outbox keeps beside submissions, by key. */
+export interface Meta {
+  /** The reporter secret (see `reporter.ts`). */
+  reporter: string;
+  /** The id of the last event applied: where the event stream resumes. */
+  cursor: number;
+  /** When a page last tried a write on opening (see {@link openOutbox}). */
+  probe: number;
+}
+
 /**
- * Where items, the reporter secret and the update cursor live: IndexedDB, or memory when the
- * browser will not give us IndexedDB (private mode, blocked, over quota).
+ * Where submissions, the reporter secret and the event cursor live: IndexedDB, or memory when
+ * the browser will not give us IndexedDB (private mode, blocked, over quota).
  */
 export interface Outbox {
   /** Where writes go now: `memory` once IndexedDB refused one (they are lost when the page closes). */
   kind: 'indexeddb' | 'memory';
-  all(): Promise<StoredItem[]>;
-  get(id: string): Promise<StoredItem | undefined>;
+  all(): Promise<StoredSubmission[]>;
+  get(clientId: string): Promise<StoredSubmission | undefined>;
   /** Resolves once the write is durable (the IndexedDB transaction completed). */
-  put(item: StoredItem): Promise<void>;
-  delete(id: string): Promise<void>;
-  meta<T>(key: string): Promise<T | undefined>;
-  setMeta(key: string, value: unknown): Promise<void>;
+  put(submission: StoredSubmission): Promise<void>;
+  delete(clientId: string): Promise<void>;
+  meta<K extends keyof Meta>(key: K): Promise<Meta[K] | undefined>;
+  setMeta<K extends keyof Meta>(key: K, value: Meta[K]): Promise<void>;
+  /**
+   * The value stored under `key`, or else `fresh()`, stored. Read and write are one transaction,
+   * so of two tabs asking at once the second finds what the first stored, and a read that fails
+   * writes nothing. When IndexedDB fails, the value is kept in memory for this page, and what
+   * IndexedDB holds is never overwritten.
+   */
+  claimMeta<K extends keyof Meta>(key: K, fresh: () => Meta[K]): Promise<Meta[K]>;
 }
 
 /**
- * Opens the outbox: IndexedDB, with memory over it for what IndexedDB will not take.
+ * Opens the outbox: IndexedDB through idb, with memory over it for what IndexedDB will not take.
  *
- * Every write goes to IndexedDB and resolves on the transaction's `complete`, not on the request's
- * `success`: only then is it on disk, and only then may the shopper be told "saved". When the
- * browser refuses (no IndexedDB, private mode, over quota), the outbox turns to `memory`: that
- * write and all later ones are kept in the page, read over what IndexedDB still holds, and `kind`
- * says so. A connection that goes away (another tab deleting the database or moving to a newer
- * schema, the browser clearing storage) is let go and opened again for the next transaction.
- *
- * Written against the bare API rather than with `idb`: the outbox needs a handful of calls, and
- * `idb` (with its cursor and iterator extras, which cannot be tree-shaken) cost about 1.2 KB of the
- * SDK's 5 KB gzip budget (`pnpm --filter @sori/sdk build`, before and after).
+ * Every write resolves once its transaction completed with durability `strict`: only then is it on
+ * disk, and only then may the shopper be told "saved". When the browser refuses (no IndexedDB,
+ * private mode, blocked, over quota), the outbox turns to `memory`: that write and all later ones
+ * are kept in the page, read over what IndexedDB still holds, and `kind` says so.
  */
 export async function openOutbox(name: string): Promise<Outbox> {
-  const items = new Map<string, StoredItem>();
-  const meta = new Map<string, unknown>();
-  let db: Promise<IDBDatabase>;
-  const connect = () => {
-    // Throws inside the executor (no IndexedDB at all) reject the connection like a refusal does.
-    db = new Promise((resolve, reject) => {
-      const request = indexedDB.open(name, 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore('items', { keyPath: 'id' });
-        request.result.createObjectStore('meta');
-      };
-      request.onsuccess = () => {
-        const connection = request.result;
-        connection.onversionchange = connection.onclose = () => {
-          connection.close();
-          connect();
-        };
-        resolve(connection);
-      };
-      request.onerror = () => reject(request.error);
-    });
-    // A refusal is handled where the connection is used; this only keeps it from counting as unhandled.
-    db.catch(() => undefined);
-  };
-  connect();
+  const submissions = new Map<string, StoredSubmission>();
+  const meta = new Map<keyof Meta, Meta[keyof Meta]>();
+  const db = database(name);
 
-  /** One request in its own transaction; resolves with its result once the transaction completed. */
-  const run = <T>(store: string, write: boolean, call: (s: IDBObjectStore) => IDBRequest) =>
-    db.then(
-      (connection) =>
-        new Promise<T>((resolve, reject) => {
-          const tx = connection.transaction(store, write ? 'readwrite' : 'readonly', { durability: 'strict' });
-          const request = call(tx.objectStore(store));
-          tx.oncomplete = () => resolve(request.result as T);
-          tx.onerror = tx.onabort = () => reject(tx.error);
-        }),
-    );
+  /**
+   * Runs `work` on `store` in a transaction of its own; resolves with what it answers once the
+   * transaction completed, rejects when either failed.
+   */
+  async function transact<S extends 'submissions' | 'meta', M extends IDBTransactionMode, T>(
+    store: S,
+    mode: M,
+    work: (objects: IDBPObjectStore<OutboxSchema, [S], S, M>) => Promise<T>,
+  ): Promise<T> {
+    const tx = (await db()).transaction(store, mode, STRICT);
+    // `done` watched from the start: idb rejects it when the transaction aborts, and unwatched that
+    // would be an unhandled rejection (https://github.com/jakearchibald/idb/issues/320).
+    return (await Promise.all([work(tx.store), tx.done]))[0];
+  }
 
-  /** Writes to IndexedDB while it takes writes, then to memory. */
-  async function store<V>(memory: Map<string, V>, key: string, value: V, call: (s: IDBObjectStore) => IDBRequest, where: string) {
+  /** Writes to IndexedDB while it takes writes, else to memory. */
+  async function write(disk: () => Promise<unknown>, memory: () => void): Promise<void> {
     if (outbox.kind === 'indexeddb') {
       try {
-        return void (await run(where, true, call));
+        return void (await disk());
       } catch {
         outbox.kind = 'memory';
       }
     }
-    memory.set(key, value);
+    memory();
   }
 
   const outbox: Outbox = {
     kind: 'indexeddb',
     async all() {
-      const stored = await run<StoredItem[]>('items', false, (s) => s.getAll()).catch(() => []);
-      return [...new Map([...stored.map((i) => [i.id, i] as const), ...items]).values()];
+      const stored = await transact('submissions', 'readonly', (objects) => objects.getAll()).catch(() => []);
+      return [...new Map([...stored.map((s) => [s.clientId, s] as const), ...submissions]).values()];
     },
-    get: async (id) => items.get(id) ?? run<StoredItem | undefined>('items', false, (s) => s.get(id)).catch(() => undefined),
-    put: (item) => store(items, item.id, item, (s) => s.put(item), 'items'),
-    async delete(id) {
-      await run('items', true, (s) => s.delete(id)).catch(() => undefined);
-      items.delete(id);
+    get: async (clientId) => submissions.get(clientId) ?? transact('submissions', 'readonly', (objects) => objects.get(clientId)).catch(() => undefined),
+    put: (submission) =>
+      write(
+        () => transact('submissions', 'readwrite', (objects) => objects.put(submission)),
+        () => submissions.set(submission.clientId, submission),
+      ),
+    async delete(clientId) {
+      await transact('submissions', 'readwrite', (objects) => objects.delete(clientId)).catch(() => undefined);
+      submissions.delete(clientId);
     },
-    meta: async <T>(key: string) => (meta.get(key) as T | undefined) ?? run<T | undefined>('meta', false, (s) => s.get(key)).catch(() => undefined),
-    setMeta: (key, value) => store(meta, key, value, (s) => s.put(value, key), 'meta'),
+    async meta<K extends keyof Meta>(key: K) {
+      const value = meta.get(key) ?? (await transact('meta', 'readonly', (objects) => objects.get(key)).catch(() => undefined));
+      // Each key holds what `Meta` says: `setMeta` and `claimMeta` write nothing else under it.
+      return value as Meta[K] | undefined;
+    },
+    setMeta: (key, value) =>
+      write(
+        () => transact('meta', 'readwrite', (objects) => objects.put(value, key)),
+        () => meta.set(key, value),
+      ),
+    async claimMeta<K extends keyof Meta>(key: K, fresh: () => Meta[K]) {
+      if (outbox.kind === 'indexeddb') {
+        try {
+          const claimed = await transact('meta', 'readwrite', async (objects) => {
+            // Only IndexedDB requests are awaited in between, so the transaction stays open for the write.
+            const known = await objects.get(key);
+            if (known !== undefined) return known;
+            const value = fresh();
+            await objects.put(value, key);
+            return value;
+          });
+          // See `meta` for why the stored value is a `Meta[K]`.
+          return claimed as Meta[K];
+        } catch {
+          // Nothing was written: the read and the write were one transaction, and it failed.
+          outbox.kind = 'memory';
+        }
+      }
+      // What IndexedDB still holds when it can be read (writes refused over quota, say); else a value for this page only.
+      const value = (await outbox.meta(key)) ?? fresh();
+      meta.set(key, value);
+      return value;
+    },
   };
   // Probe once: some private modes open the database and then refuse every write.
   await outbox.setMeta('probe', Date.now());

@@ -29,17 +29,17 @@ export interface SoriOptions {
    */
   dbName?: string;
   /**
-   * How often to retry sending while items wait, at the most, in milliseconds (backoff grows to this).
+   * The longest wait between two tries while something waits to be sent, in milliseconds (backoff grows to this).
    * @default 300000
    */
   maxRetryDelayMs?: number;
   /**
-   * Open the live update stream (SSE, polling fallback) as soon as there is an accepted item.
+   * Open the live event stream (SSE, polling fallback) as soon as there is an accepted submission.
    * @default true
    */
   live?: boolean;
   /**
-   * How often to ask for updates when Server-Sent Events are not available, in milliseconds.
+   * How often to ask for events when Server-Sent Events are not available, in milliseconds.
    * @default 10000
    */
   pollIntervalMs?: number;
@@ -68,12 +68,13 @@ export interface SubmitInput {
   fillMs?: number;
 }
 
-/** Where an item is on its way to the server. */
-export type Delivery = 'queued' | 'sending' | 'accepted' | 'rejected';
+/** Where a queued thing (a submission or a shopper message) stands on its way to the server. */
+export type SendState = 'queued' | 'sending' | 'accepted' | 'rejected';
 
 /**
- * Why an item will not be sent as it is (it is not retried until edited and resent): the server's
- * reason, or `expired` when it waited in the outbox longer than {@link OUTBOX_MAX_AGE_DAYS} days.
+ * Why a submission or message will not be sent as it is (it is not retried until edited and
+ * resent): the server's reason, or `expired` when it waited in the outbox longer than
+ * {@link OUTBOX_MAX_AGE_DAYS} days.
  */
 export interface Rejection {
   code: ErrorCode | 'expired';
@@ -81,31 +82,31 @@ export interface Rejection {
   field?: string;
 }
 
-/** A message the shopper wrote in an item's thread, with its own delivery state. */
+/** A message the shopper wrote in a submission's thread, with its own send state. */
 export interface OutgoingMessage {
   clientId: string;
-  message: string;
+  text: string;
   createdAt: string;
-  delivery: Delivery;
+  sendState: SendState;
   error?: Rejection;
 }
 
-/** One of the shopper's items: what they sent, how far it got, and what staff said. */
-export interface Item {
-  /** The client id: stable from the moment `submit()` stored it, also after acceptance. */
-  id: string;
+/** One of the shopper's submissions: what they sent, how far it got, and what staff said. */
+export interface Submission {
+  /** The id this browser made (a UUID): stable from the moment `submit()` stored it. */
+  clientId: string;
+  /** The server's id, once accepted. */
+  id?: string;
   kind: Kind;
   message: string;
   product?: string;
   orderRef?: string;
   createdAt: string;
-  delivery: Delivery;
-  /** While retrying: when the next attempt is due. */
+  sendState: SendState;
+  /** While waiting after a failed try: when the next one is due. */
   nextRetryAt?: string;
-  /** When `delivery` is `rejected`: the server's reason. */
+  /** When `sendState` is `rejected`: the reason. */
   error?: Rejection;
-  /** The server's id, once accepted. */
-  serverId?: string;
   /** Once accepted, e.g. `SR-7K2M-QX4P`. */
   trackingNumber?: string;
   /** Staff-side status, once accepted. */
@@ -125,61 +126,66 @@ export interface Item {
   unread: number;
 }
 
-/** Connection and storage state, for the widget to tell the shopper what is going on. */
-export interface SoriStatus {
+/** The SDK's own state, for the widget to tell the shopper what is going on. */
+export interface SyncState {
   online: boolean;
   /** Something is being sent right now. */
   syncing: boolean;
-  /** `memory` when IndexedDB is unavailable: items are lost if the page closes before sending. */
+  /**
+   * `memory` when IndexedDB is unavailable (private mode, blocked, over quota): what waits is
+   * lost if the page closes before it is sent.
+   */
   storage: 'indexeddb' | 'memory';
-  /** Items and messages waiting to be sent. */
+  /** Submissions and messages waiting to be sent. */
   pending: number;
   /**
-   * Why the server refuses every request right now (e.g. `unknown_site`, `origin_not_allowed`):
-   * a set-up problem for the site owner. Items stay queued and are retried at the longest backoff;
-   * the field goes away once a request gets through.
+   * Why sending does not get through right now, when waiting will not help by itself: the server
+   * refuses every request (e.g. `unknown_site`, `origin_not_allowed`, a set-up problem for the site
+   * owner), or the SDK itself failed (`internal`). What waits stays queued and is tried again at
+   * the longest backoff; the field goes away once a try gets through.
    */
   error?: Rejection;
 }
 
 /** Events of {@link Sori.on}. */
 export interface SoriEvents {
+  /** A submission changed in any way (send state, status, timeline, unread). */
+  submission: Submission;
   /** A public timeline event arrived (status change, staff reply, …). */
-  update: PublicEvent;
-  /** An item changed in any way (delivery, status, timeline, unread). */
-  item: Item;
-  /** Connection or storage state changed. */
-  status: SoriStatus;
+  event: PublicEvent;
+  /** The SDK's state changed (see {@link SyncState}). */
+  sync: SyncState;
 }
 
 /** The Sori browser API. */
 export interface Sori {
   /**
-   * Store an item in the outbox and start sending it. Resolves once it is durably stored (`queued`).
-   * Throws a `SoriError` with code `outbox_full` while {@link OUTBOX_LIMIT} items wait to be sent.
+   * Store a submission in the outbox and start sending it. Resolves once it is durably stored
+   * (`queued`). Throws a `SoriError` with code `outbox_full` while {@link OUTBOX_LIMIT} things wait
+   * to be sent.
    */
-  submit(input: SubmitInput): Promise<Item>;
-  /** All of this browser's items, newest first. */
-  items(): Promise<Item[]>;
-  /** One item by its client id (or server id), or `undefined`. */
-  item(id: string): Promise<Item | undefined>;
-  /** Answer in an item's thread; queued and sent like a submission, offline too. */
-  reply(id: string, message: string): Promise<Item>;
-  /** Rate a resolved item. */
-  rate(id: string, rating: Rating): Promise<Item>;
-  /** Edit a rejected item and queue it again under a new client id. */
-  resend(id: string, changes?: Partial<SubmitInput>): Promise<Item>;
-  /** Mark an item's staff events as seen. */
-  markRead(id: string): Promise<void>;
+  submit(input: SubmitInput): Promise<Submission>;
+  /** All of this browser's submissions, newest first. */
+  submissions(): Promise<Submission[]>;
+  /** One submission by its client id, or `undefined`. */
+  submission(clientId: string): Promise<Submission | undefined>;
+  /** Write in a submission's thread; queued and sent like a submission, offline too. */
+  sendMessage(clientId: string, text: string): Promise<Submission>;
+  /** Rate a resolved submission. */
+  rate(clientId: string, rating: Rating): Promise<Submission>;
+  /** Edit a rejected submission and queue it again under a new client id. */
+  resend(clientId: string, changes?: Partial<SubmitInput>): Promise<Submission>;
+  /** Mark a submission's staff events as seen. */
+  markRead(clientId: string): Promise<void>;
   /** Who the shopper is, attached to following submissions as contact details. */
   identify(who: { email?: string; name?: string; customerId?: string }): void;
   /** Page, cart or order data attached to following submissions. */
   setContext(context: Record<string, string | number | boolean | null>): void;
   /** The site's kinds, products and SLA targets. */
   config(): Promise<SiteConfig>;
-  /** Current connection and storage state. */
-  status(): SoriStatus;
-  /** Try to send everything now; resolves when the attempt is over. */
+  /** The SDK's state now: online, syncing, storage, pending, error. */
+  syncState(): SyncState;
+  /** Try to send everything now; resolves when the try is over. */
   flush(): Promise<void>;
   on<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): () => void;
   off<E extends keyof SoriEvents>(event: E, listener: (payload: SoriEvents[E]) => void): void;

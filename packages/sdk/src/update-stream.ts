@@ -1,21 +1,27 @@
-import { PATHS } from '@sori/protocol/constants';
+import { PATHS, STREAM_EVENT } from '@sori/protocol/constants';
 import type { EventsResponse, PublicEvent, StreamTicket } from '@sori/protocol';
-import { backoff, lead, present, withEvents, type Context } from './context.js';
+import { backoff } from './backoff.js';
+import type { Context } from './context.js';
 import { request } from './http.js';
-import type { StoredItem } from './outbox.js';
+import { lead } from './lead.js';
+import { present } from './present.js';
+import { withEvent } from './timeline.js';
 
 /** SSE failures in a row before falling back to polling. */
 const SSE_ATTEMPTS = 3;
 
 /**
- * Live status changes and replies: Server-Sent Events with a short-lived ticket (the reporter
- * secret never goes into a URL), resumed from the last event id; polling when SSE is not there
- * or keeps failing.
+ * The reporter's events, live: status changes and replies from `GET /v1/reporter/events` as a
+ * Server-Sent Events stream with a short-lived ticket (the reporter secret never goes into a URL),
+ * resumed after the stored cursor; the same resource as JSON, polled, when SSE is not there or
+ * keeps failing.
  *
- * One stream per browser: the tab holding the Web Lock `<db name>:stream` listens, stores
- * what it hears in the shared outbox and passes each event to the other tabs over the
- * BroadcastChannel. When that tab closes, the lock passes to a waiting tab, which resumes from the
- * stored cursor, so nothing is missed and nothing repeated.
+ * One stream per browser: the tab holding the Web Lock `<db name>:stream` listens, stores what it
+ * hears in the shared outbox and passes each event to the other tabs. When that tab closes, the
+ * lock passes to a waiting tab, which resumes from the stored cursor, so nothing is missed and
+ * nothing repeated.
+ *
+ * Loaded on demand (see `lazy-stream.ts`): a shopper with nothing accepted yet never downloads it.
  */
 export class UpdateStream {
   #source: EventSource | undefined;
@@ -34,7 +40,7 @@ export class UpdateStream {
     this.#ctx = ctx;
   }
 
-  /** Starts once there is something to hear about. */
+  /** Starts once there is something to hear about; later calls do nothing. */
   async start(): Promise<void> {
     if (this.#started || this.#stopped || !this.#ctx.live) return;
     this.#started = true;
@@ -47,6 +53,7 @@ export class UpdateStream {
     });
   }
 
+  /** Closes the stream and lets the lead go to another tab. */
   stop(): void {
     this.#stopped = true;
     this.#release();
@@ -68,17 +75,17 @@ export class UpdateStream {
   async #openSource(): Promise<void> {
     try {
       const { ticket } = await request<StreamTicket>(this.#ctx.credentials, PATHS.streamTickets, {});
-      const cursor = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
-      // Tickets are URL-safe (base64url) by construction.
-      const url = `${this.#ctx.credentials.endpoint}${PATHS.updates}?ticket=${ticket}&lastEventId=${cursor}`;
-      const source = new EventSource(url);
+      const after = (await this.#ctx.outbox.meta('cursor')) ?? 0;
+      // Tickets are URL-safe (base64url) by construction. EventSource asks for `text/event-stream` itself.
+      const source = new EventSource(`${this.#ctx.credentials.endpoint}${PATHS.events}?ticket=${ticket}&after=${after}`);
       this.#source = source;
-      // Nothing is missed on a reconnect: ours asks from the stored cursor, and the browser's own
+      // Nothing is missed on a reconnect: ours asks after the stored cursor, and the browser's own
       // sends `Last-Event-ID`, which the server resumes from.
       source.addEventListener('open', () => {
         this.#failures = 0;
       });
-      source.addEventListener('update', (message) => {
+      source.addEventListener(STREAM_EVENT, (message) => {
+        // The server sends one `PublicEvent` as JSON per message.
         void this.#apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
       });
       source.addEventListener('error', () => {
@@ -107,26 +114,26 @@ export class UpdateStream {
     void this.catchUp().then(next, next);
   }
 
-  /** Applies what happened after the stored cursor: the polling form, and a page's catch-up when live updates are off. */
+  /** Applies what happened after the stored cursor: the polling form, and a page's catch-up when live events are off. */
   async catchUp(): Promise<void> {
-    const after = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
+    const after = (await this.#ctx.outbox.meta('cursor')) ?? 0;
     const answer = await request<EventsResponse>(this.#ctx.credentials, `${PATHS.events}?after=${after}`);
     for (const event of answer.events) await this.#apply(event);
   }
 
-  /** Applies one event to its item, keeps the cursor, and tells the page. */
+  /** Applies one event to its submission, keeps the cursor, and tells the page and the other tabs. */
   async #apply(event: PublicEvent): Promise<void> {
     const updated = await this.#ctx.update(event.clientId, (stored) =>
       stored.timeline.some((e) => e.id === event.id)
         ? undefined
         : {
             ...stored,
-            // Any event of an item proves the server has it.
-            delivery: 'accepted',
-            serverId: event.submissionId,
+            // Any event of a submission proves the server has it.
+            sendState: 'accepted',
+            id: event.submissionId,
             status: event.status,
             publicStatus: event.publicStatus,
-            timeline: withEvents(stored.timeline, event),
+            timeline: withEvent(stored.timeline, event),
             ...present({
               firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
               resolvedAt: event.status === 'resolved' ? event.at : undefined,
@@ -134,14 +141,10 @@ export class UpdateStream {
           },
     );
     if (updated) {
-      this.#ctx.emitter.emit('update', event);
-      this.#ctx.tabs?.postMessage({ event });
+      this.#ctx.emitter.emit('event', event);
+      this.#ctx.tabs.post({ event });
     }
-    await this.#raiseCursor(event.id);
-  }
-
-  async #raiseCursor(id: number): Promise<void> {
-    const cursor = (await this.#ctx.outbox.meta<number>('cursor')) ?? 0;
-    if (id > cursor) await this.#ctx.outbox.setMeta('cursor', id);
+    const cursor = (await this.#ctx.outbox.meta('cursor')) ?? 0;
+    if (event.id > cursor) await this.#ctx.outbox.setMeta('cursor', event.id);
   }
 }

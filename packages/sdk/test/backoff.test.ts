@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff } from '../src/context.js';
+import { backoff } from '../src/backoff.js';
 
 describe('backoff', () => {
   it('grows from about a second to the cap and never past it', () => {

@@ -1,27 +1,36 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { PublicEvent, SubmissionInput } from '@sori/protocol';
+import type { MessageInput, PublicEvent, SubmissionInput } from '@sori/protocol';
 
 export const ENDPOINT = 'https://sori.test';
 export const SITE = 'pk_testsite1234';
 
-interface Stored {
+/** A submission as the fake server holds it. */
+export interface Stored {
   id: string;
   input: SubmissionInput;
   trackingNumber: string;
+  /** The reporter secret it came with. */
   reporter: string;
 }
 
+/** A submission request as it arrived: its content type, body and reporter secret. */
+export interface Post {
+  contentType: string | null;
+  reporter: string;
+  body: { submissions: SubmissionInput[]; site?: string; reporter?: string };
+}
+
 /**
- * A small stateful stand-in for the Sori server: idempotent on client ids like the real one, so
- * tests can assert what the server ends up holding.
+ * The SDK's fake of the Sori server, on the v1 wire: idempotent on client ids like the real one,
+ * so tests can assert what the server ends up holding.
  */
 export function fakeServer() {
   const stored = new Map<string, Stored>();
   const events: PublicEvent[] = [];
   const urls: string[] = [];
-  /** Every submission request as it arrived: its content type and body. */
-  const posts: Array<{ contentType: string | null; body: { items: SubmissionInput[]; site?: string; reporter?: string } }> = [];
+  /** Every submission request as it arrived. */
+  const posts: Post[] = [];
   /** While set, submission requests wait for it before they are answered. */
   let hold: Promise<void> | undefined;
   /** Status codes to answer the next submission requests with, before behaving. */
@@ -48,12 +57,12 @@ export function fakeServer() {
           { status: failure.status, headers: failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {} },
         );
       }
-      const body = (await request.json()) as (typeof posts)[number]['body'];
-      posts.push({ contentType: request.headers.get('content-type'), body });
+      const body = (await request.json()) as Post['body'];
       // A keepalive send carries the reporter secret in the body, as the real server allows.
       const reporter = request.headers.get('x-sori-reporter') ?? body.reporter ?? '';
+      posts.push({ contentType: request.headers.get('content-type'), reporter, body });
       await hold;
-      const results = body.items.map((input) => {
+      const results = body.submissions.map((input) => {
         if (input.message.includes('REJECT')) {
           return { clientId: input.clientId, result: 'rejected', error: { code: 'invalid', field: 'message', message: 'message refused' } };
         }
@@ -66,10 +75,11 @@ export function fakeServer() {
       });
       return HttpResponse.json({ results });
     }),
-    http.get(`${ENDPOINT}/v1/reporter/items`, ({ request }) => {
+    http.get(`${ENDPOINT}/v1/reporter/submissions`, ({ request }) => {
       urls.push(request.url);
-      return HttpResponse.json({ items: [], cursor: 0 });
+      return HttpResponse.json({ submissions: [], cursor: 0 });
     }),
+    // The JSON form of the reporter's events; the SSE form is the tests' FakeEventSource.
     http.get(`${ENDPOINT}/v1/reporter/events`, ({ request }) => {
       urls.push(request.url);
       const after = Number(new URL(request.url).searchParams.get('after') ?? 0);
@@ -78,11 +88,11 @@ export function fakeServer() {
     }),
     http.post(`${ENDPOINT}/v1/reporter/messages`, async ({ request }) => {
       urls.push(request.url);
-      const body = (await request.json()) as { items: Array<{ clientId: string; submissionClientId: string; message: string }> };
-      const results = body.items.map((m) => {
+      const body = (await request.json()) as { messages: MessageInput[] };
+      const results = body.messages.map((m) => {
         const s = stored.get(m.submissionClientId);
-        if (!s) return { clientId: m.clientId, result: 'rejected', error: { code: 'not_found', message: 'no such item' } };
-        const event: PublicEvent = { id: nextEvent++, type: 'message', submissionId: s.id, clientId: m.submissionClientId, at: new Date().toISOString(), author: 'reporter', status: 'received', publicStatus: 'received', message: m.message, messageClientId: m.clientId };
+        if (!s) return { clientId: m.clientId, result: 'rejected', error: { code: 'not_found', message: 'no such submission' } };
+        const event: PublicEvent = { id: nextEvent++, type: 'message', submissionId: s.id, clientId: m.submissionClientId, at: new Date().toISOString(), author: 'reporter', status: 'received', publicStatus: 'received', text: m.text, messageClientId: m.clientId };
         events.push(event);
         return { clientId: m.clientId, result: 'accepted', event };
       });
@@ -106,10 +116,13 @@ export function fakeServer() {
       };
     },
     /** A staff reply, as the desk would make it. */
-    reply(clientId: string, message: string) {
+    reply(clientId: string, text: string) {
       const s = stored.get(clientId);
-      if (!s) throw new Error(`no stored item ${clientId}`);
-      events.push({ id: nextEvent++, type: 'reply', submissionId: s.id, clientId, at: new Date().toISOString(), author: 'staff', authorName: 'Mina', status: 'received', publicStatus: 'answered', message });
+      if (!s) throw new Error(`no stored submission ${clientId}`);
+      events.push({ id: nextEvent++, type: 'reply', submissionId: s.id, clientId, at: new Date().toISOString(), author: 'staff', authorName: 'Mina', status: 'received', publicStatus: 'answered', text });
     },
   };
 }
+
+/** The fake server of one test file. */
+export type FakeServer = ReturnType<typeof fakeServer>;

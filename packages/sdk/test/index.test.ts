@@ -5,8 +5,8 @@ afterEach(() => {
   vi.resetModules();
 });
 
-describe('server-side rendering', () => {
-  it('imports without touching window, document, navigator or IndexedDB', async () => {
+describe('the SDK module', () => {
+  it('imports without touching window, document, navigator or IndexedDB (server-side rendering)', async () => {
     const touched: string[] = [];
     for (const name of ['window', 'document', 'navigator', 'indexedDB', 'localStorage', 'BroadcastChannel']) {
       // Any property read on these during import is recorded.
@@ -16,5 +16,10 @@ describe('server-side rendering', () => {
     const sdk = await import('../src/index.js');
     expect(typeof sdk.createSori).toBe('function');
     expect(touched).toEqual([]);
+  });
+
+  it('exports exactly the public API', async () => {
+    const sdk = await import('../src/index.js');
+    expect(Object.keys(sdk).sort()).toEqual(['OUTBOX_LIMIT', 'OUTBOX_MAX_AGE_DAYS', 'SoriError', 'createSori', 'isHttpError', 'isSoriError']);
   });
 });
