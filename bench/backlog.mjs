@@ -28,18 +28,18 @@ const context = await browser.newContext();
 const tab = await context.newPage();
 await tab.goto(storeOrigin);
 await tab.waitForFunction(() => window.Sori?.loaded);
-await tab.evaluate(() => window.Sori.items()); // loads the app and the SDK while online
+await tab.evaluate(() => window.Sori.submissions()); // loads the app and the SDK while online
 
 await context.setOffline(true);
 const written = Date.now();
 await tab.evaluate(async (n) => {
-  for (let i = 0; i < n; i++) await window.Sori.submit({ kind: 'inquiry', message: `Backlog item ${i}` });
+  for (let i = 0; i < n; i++) await window.Sori.submit({ kind: 'inquiry', message: `Backlog submission ${i}` });
 }, count);
 const storedOffline = Date.now() - written;
 
 const started = Date.now();
 await context.setOffline(false);
-const acceptedCount = () => tab.evaluate(async () => (await window.Sori.items()).filter((i) => i.delivery === 'accepted').length);
+const acceptedCount = () => tab.evaluate(async () => (await window.Sori.submissions()).filter((s) => s.sendState === 'accepted').length);
 while ((await acceptedCount()) < count) {
   if (Date.now() - started > 120_000) throw new Error('the backlog was not delivered within 2 minutes');
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -47,7 +47,7 @@ while ((await acceptedCount()) < count) {
 const delivered = Date.now() - started;
 const rows = await store.db.selectFrom('submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
 
-console.log(`backlog: ${count} items stored offline in ${storedOffline} ms; delivered ${delivered} ms after reconnect; rows on the server: ${rows?.n}`);
+console.log(`backlog: ${count} submissions stored offline in ${storedOffline} ms; delivered ${delivered} ms after reconnect; rows on the server: ${rows?.n}`);
 await browser.close();
 await app.close();
 await store.close();

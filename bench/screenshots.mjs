@@ -1,5 +1,5 @@
 // Screenshots of the panel for the README, in English and Korean: light, the form filled in (kind,
-// its help line, message); dark, the item after sending. Usage: pnpm screenshots
+// its help line, message); dark, the submission after sending. Usage: pnpm screenshots
 // (writes docs/panel-{en,ko}{,-dark}.png)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';

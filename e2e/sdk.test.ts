@@ -6,25 +6,26 @@ import { desk, useStack, writeAndSend } from './harness.js';
 /** The SDK's browser-only behaviour, in real Chromium: tabs sharing one outbox, and pages going away. */
 const run = useStack();
 
-/** Two tabs of one browser share one outbox and one update stream (Web Locks + BroadcastChannel). */
+/** Two tabs of one browser share one outbox and one event stream (Web Locks + BroadcastChannel). */
 describe('several tabs in real Chromium', () => {
   let context: BrowserContext;
   beforeAll(async () => {
     context = await run.browser.newContext();
   });
 
-  /** A tab on the demo store, counting the update streams it opens. */
+  /** A tab on the demo store, counting the event streams it opens. */
   async function tab(): Promise<{ page: Page; streams: () => number }> {
     const page = await context.newPage();
     let streams = 0;
     page.on('request', (request) => {
-      if (request.url().includes('/v1/reporter/updates')) streams++;
+      // The event stream is the one request to /v1/reporter/events that carries a ticket.
+      if (request.url().includes('/v1/reporter/events?ticket=')) streams++;
     });
     await page.goto(run.stack.storeOrigin);
     return { page, streams: () => streams };
   }
 
-  it('hold one update stream between them; the other tab hears it, and takes over when the first closes', async () => {
+  it('hold one event stream between them; the other tab hears it, and takes over when the first closes', async () => {
     const first = await tab();
     const dialog = await writeAndSend(first.page, 'Question', 'Asked in the first tab');
     const tracking = dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first();
@@ -33,14 +34,14 @@ describe('several tabs in real Chromium', () => {
     const list = (await desk(run.stack, 'GET', `/v1/desk/submissions?q=${await tracking.textContent()}`)) as DeskList;
     const id = list.submissions[0]!.id;
 
-    // The second tab loads the widget at idle (this browser has items) and waits for the stream.
+    // The second tab loads the widget at idle (this browser has submissions) and waits for the stream.
     const second = await tab();
     await second.page.getByRole('button', { name: 'Feedback' }).click();
     const other = second.page.getByRole('dialog');
     await other.getByRole('tab', { name: /My messages/ }).click();
     await expect.poll(() => other.getByText('Asked in the first tab').isVisible()).toBe(true);
 
-    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Heard in both tabs.' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { text: 'Heard in both tabs.' });
     await expect.poll(() => other.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => dialog.getByText('Heard in both tabs.').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(second.streams()).toBe(0);

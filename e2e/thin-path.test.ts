@@ -28,7 +28,7 @@ describe('the thin path in real Chromium', () => {
     await desk(run.stack, 'PATCH', `/v1/desk/submissions/${stored!.id}`, { status: 'in_progress' });
     await expect.poll(() => dialog.getByText('In review').first().isVisible(), { timeout: 10_000 }).toBe(true);
 
-    await desk(run.stack, 'POST', `/v1/desk/submissions/${stored!.id}/replies`, { message: 'A new jar ships today.' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${stored!.id}/replies`, { text: 'A new jar ships today.' });
     await expect.poll(() => dialog.getByText('A new jar ships today.').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -41,14 +41,14 @@ describe('the thin path in real Chromium', () => {
     const list = (await desk(run.stack, 'GET', '/v1/desk/submissions?q=older%20base')) as DeskList;
     const id = list.submissions[0]!.id;
 
-    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { message: 'Which year is your base from?' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${id}/replies`, { text: 'Which year is your base from?' });
     await dialog.getByRole('tab', { name: /My messages/ }).click();
     const answer = dialog.getByRole('textbox', { name: 'Your answer' });
     await expect.poll(() => answer.isVisible(), { timeout: 10_000 }).toBe(true);
     await answer.fill('From 2021.');
     await dialog.getByRole('button', { name: 'Reply' }).click();
     await expect
-      .poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).timeline.map((e) => e.message ?? e.type), { timeout: 10_000 })
+      .poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).timeline.map((e) => e.text ?? e.type), { timeout: 10_000 })
       .toContain('From 2021.');
 
     await desk(run.stack, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });

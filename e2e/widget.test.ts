@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DeskList } from '@sori/protocol';
 import { desk, ENGLISH, useStack, writeAndSend } from './harness.js';
@@ -12,9 +12,11 @@ describe('the widget in real Chromium', () => {
 
   /** A page on the store's origin with the given body and headers, the Sori tag included. */
   async function storePage(
-    options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; tag?: string; viewport?: { width: number; height: number } } = {},
-  ): Promise<{ page: Page; problems: string[] }> {
-    const page = await run.browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+    options: { head?: string; body?: string; headers?: Record<string, string>; locale?: string; tag?: string; viewport?: { width: number; height: number }; saveData?: boolean; context?: BrowserContext } = {},
+  ): Promise<{ page: Page; problems: string[]; path: string }> {
+    const page = options.context ? await options.context.newPage() : await run.browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+    // Chromium has no switch for Save-Data: the page is told as the browser would tell it.
+    if (options.saveData) await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }));
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
@@ -27,8 +29,12 @@ describe('the widget in real Chromium', () => {
       html: `<!doctype html><html lang="en"><head><title>Test shop</title>${options.head ?? ''}${tag}</head><body><main><h1>Test shop</h1>${options.body ?? ''}</main></body></html>`,
     });
     await page.goto(`${run.stack.testOrigin}${path}`);
-    return { page, problems };
+    return { page, problems, path };
   }
+
+  /** The widget's files the page has fetched so far, by name (`app`, `thread`, `en`, …). */
+  const fetched = (page: Page) =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/sori/')).map((n) => n.split('/').pop()?.split('-')[0]));
 
   /** Sends a complaint (in `kind`, with `labels` of the page's language) and waits for its tracking number. */
   async function sendComplaint(page: Page, kind = 'Complaint', labels = ENGLISH) {
@@ -144,17 +150,66 @@ describe('the widget in real Chromium', () => {
     expect(colours).toEqual(['rgb(34, 34, 34)', 'rgb(238, 238, 238)']);
   });
 
-  it('loads nothing but the loader until the first sign of intent, then the panel on hover', async () => {
+  it('fetches only the loader up front, then the form and thread code at idle without running it, and nothing at idle under Save-Data', async () => {
     const { page } = await storePage();
+    const calls: string[] = [];
+    page.on('request', (request) => request.url().includes('/v1/') && calls.push(request.url()));
+    await expect.poll(() => page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
+    await expect.poll(() => fetched(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['app', 'thread', 'en']));
+    expect(await fetched(page)).not.toContain('ko');
+    // Fetched, not run: no panel, and no call to the server.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(calls).toEqual([]);
+
+    const saving = await storePage({ saveData: true });
+    await expect.poll(() => saving.page.getByRole('button', { name: 'Feedback' }).isVisible()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await fetched(saving.page)).toEqual([]);
+    await saving.page.getByRole('button', { name: 'Feedback' }).hover();
+    await expect.poll(() => fetched(saving.page)).toEqual(['app', 'en']);
+    expect(await saving.page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('opens and keeps what the shopper writes when the network went away after the page loaded, and sends it once back', async () => {
+    // A context of its own, which outlives the page: the next page of the same browser comes after it.
+    const context = await run.browser.newContext();
+    const { page, path } = await storePage({ context });
+    await expect.poll(() => fetched(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['app', 'thread']));
+    await context.setOffline(true);
+    const dialog = await writeAndSend(page, 'Complaint', 'Written in a lift, offline');
+    await expect.poll(() => dialog.getByText("Saved — we'll send it as soon as you're back online.").isVisible(), { timeout: 10_000 }).toBe(true);
+    // Closed before it could be sent: the next page of the same browser sends it.
+    await page.close();
+    await context.setOffline(false);
+    const next = await context.newPage();
+    await next.goto(`${run.stack.testOrigin}${path}`);
+    const stored = async () => ((await desk(run.stack, 'GET', '/v1/desk/submissions?q=in%20a%20lift')) as DeskList).submissions;
+    await expect.poll(async () => (await stored()).length, { timeout: 15_000 }).toBe(1);
+    await next.getByRole('button', { name: 'Feedback' }).click();
+    await next.getByRole('dialog').getByRole('tab', { name: /My messages/ }).click();
+    await expect.poll(() => next.getByRole('dialog').getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await stored()).toHaveLength(1);
+    await context.close();
+  });
+
+  it('says on the launcher that it is offline when its code never loaded, and opens once the network is back', async () => {
+    const { page } = await storePage({ saveData: true });
     const launcher = page.getByRole('button', { name: 'Feedback' });
     await expect.poll(() => launcher.isVisible()).toBe(true);
-    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/sori/')));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await loaded()).toEqual([]);
-    await launcher.hover();
-    await expect.poll(loaded).toHaveLength(2);
-    expect((await loaded()).some((n) => /\/sori\/app-/.test(n))).toBe(true);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.context().setOffline(true);
+    await launcher.click();
+    await expect.poll(() => page.getByRole('button', { name: /offline/ }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const submitted = await page.evaluate(() =>
+      (window as unknown as { Sori: { submit(x: object): Promise<unknown> } }).Sori.submit({ kind: 'praise', message: 'x' }).then(
+        () => 'sent',
+        (error: Error & { code?: string }) => `${error.name} ${error.code}`,
+      ),
+    );
+    expect(submitted).toBe('SoriError network');
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => page.getByRole('dialog').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByRole('button', { name: 'Feedback', exact: true }).count()).toBe(1);
   });
 
   it('causes no layout shift on the host page', async () => {
@@ -179,7 +234,7 @@ describe('the widget in real Chromium', () => {
     const tracking = await dialog.getByText(/SR-[0-9A-Z]{4}-[0-9A-Z]{4}/).first().textContent();
     await page.keyboard.press('Escape');
     const list = (await desk(run.stack, 'GET', `/v1/desk/submissions?q=${tracking}`)) as DeskList;
-    await desk(run.stack, 'POST', `/v1/desk/submissions/${list.submissions[0]!.id}/replies`, { message: 'We will send a new one.' });
+    await desk(run.stack, 'POST', `/v1/desk/submissions/${list.submissions[0]!.id}/replies`, { text: 'We will send a new one.' });
     // The open page hears it live…
     await expect.poll(() => page.getByRole('button', { name: 'Feedback (1 new)' }).isVisible(), { timeout: 10_000 }).toBe(true);
     // …and a new page load still knows, with the panel closed.
@@ -227,13 +282,14 @@ describe('the widget in real Chromium', () => {
     const result = await page.evaluate(async () => {
       type Global = Record<string, (...args: unknown[]) => Promise<unknown>>;
       const sori = (window as unknown as { Sori: Global }).Sori;
-      const item = (await sori['submit']!({ kind: 'praise', message: 'Through the global' })) as { id: string };
-      const found = (await sori['item']!(item.id)) as { id: string; message: string } | undefined;
+      const sent = (await sori['submit']!({ kind: 'praise', message: 'Through the global' })) as { clientId: string };
+      const found = (await sori['submission']!(sent.clientId)) as { message: string } | undefined;
+      const all = (await sori['submissions']!()) as unknown[];
       const config = (await sori['config']!()) as { kinds: string[] };
-      return { found: found?.message, kinds: config.kinds, methods: ['reply', 'rate', 'resend', 'markRead', 'flush'].filter((m) => typeof sori[m] === 'function') };
+      return { found: found?.message, count: all.length, kinds: config.kinds, methods: ['sendMessage', 'rate', 'resend', 'markRead', 'flush'].filter((m) => typeof sori[m] === 'function') };
     });
-    expect(result).toEqual({ found: 'Through the global', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], methods: ['reply', 'rate', 'resend', 'markRead', 'flush'] });
-    // The identify() queued before the tag loaded reached the server with the item.
+    expect(result).toEqual({ found: 'Through the global', count: 1, kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], methods: ['sendMessage', 'rate', 'resend', 'markRead', 'flush'] });
+    // The identify() queued before the tag loaded reached the server with the submission.
     const stored = async () => ((await desk(run.stack, 'GET', '/v1/desk/submissions?q=Through%20the%20global')) as DeskList).submissions;
     await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(1);
     expect((await stored())[0]?.contact?.email).toBe('early@example.com');

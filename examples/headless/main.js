@@ -1,43 +1,43 @@
-// A feedback form of the store's own, on the Sori SDK: submit, list, live updates.
+// A feedback form of the store's own, on the Sori SDK: submit, list, live events.
 import { createSori } from '/sdk/index.js';
 
 const config = document.querySelector('meta[name="sori"]');
 const sori = createSori({ site: config?.dataset.site ?? '', endpoint: config?.dataset.endpoint ?? '' });
 
 const form = document.getElementById('form');
-const list = document.getElementById('items');
+const list = document.getElementById('submissions');
 const error = document.getElementById('error');
 
 const STATUS = { received: 'Received', in_review: 'In review', answered: 'Answered', resolved: 'Resolved', closed: 'Closed' };
 
-function describe(item) {
-  if (item.delivery === 'rejected') return `Not sent: ${item.error?.message ?? 'refused'}`;
-  if (item.delivery !== 'accepted') return 'Saved — sending…';
-  return `${item.trackingNumber} · ${STATUS[item.publicStatus] ?? item.publicStatus}`;
+function describe(submission) {
+  if (submission.sendState === 'rejected') return `Not sent: ${submission.error?.message ?? 'refused'}`;
+  if (submission.sendState !== 'accepted') return 'Saved — sending…';
+  return `${submission.trackingNumber} · ${STATUS[submission.publicStatus] ?? submission.publicStatus}`;
 }
 
 async function render() {
-  const items = await sori.items();
+  const submissions = await sori.submissions();
   // textContent only: what a shopper or staff wrote is text, never HTML.
   list.replaceChildren(
-    ...items.map((item) => {
+    ...submissions.map((submission) => {
       const box = document.createElement('div');
-      box.className = 'item';
+      box.className = 'submission';
       const text = document.createElement('p');
-      text.textContent = item.message;
+      text.textContent = submission.message;
       const meta = document.createElement('p');
       meta.className = 'meta';
-      meta.textContent = describe(item);
+      meta.textContent = describe(submission);
       box.append(text, meta);
-      for (const event of item.timeline.filter((e) => e.type === 'reply')) {
+      for (const event of submission.timeline.filter((e) => e.type === 'reply')) {
         const reply = document.createElement('p');
-        reply.textContent = `↳ ${event.authorName ?? 'Staff'}: ${event.message}`;
+        reply.textContent = `↳ ${event.authorName ?? 'Staff'}: ${event.text}`;
         box.append(reply);
       }
       return box;
     }),
   );
-  document.getElementById('storage').hidden = sori.status().storage !== 'memory';
+  document.getElementById('storage').hidden = sori.syncState().storage !== 'memory';
 }
 
 form.addEventListener('submit', async (event) => {
@@ -57,6 +57,6 @@ form.addEventListener('submit', async (event) => {
   await render();
 });
 
-sori.on('item', render);
-sori.on('status', render);
+sori.on('submission', render);
+sori.on('sync', render);
 render();

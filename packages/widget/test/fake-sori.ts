@@ -1,11 +1,11 @@
-import type { Item, PublicEvent, Rating, SiteConfig, Sori, SoriEvents, SoriStatus, SubmitInput } from '@sori/sdk';
+import type { PublicEvent, Rating, SiteConfig, Sori, SoriEvents, Submission, SubmitInput, SyncState } from '@sori/sdk';
 
 /**
  * An in-memory stand-in for the SDK with the same events, so panel tests can drive what the
  * server would do (accept, reply) and assert what the shopper sees.
  */
 export class FakeSori implements Sori {
-  readonly list: Item[] = [];
+  readonly list: Submission[] = [];
   /** Every `submit()` input, as the panel passed it. */
   readonly inputs: SubmitInput[] = [];
   /** When set, `submit()` refuses with it (as the SDK does when its outbox is full). */
@@ -16,97 +16,103 @@ export class FakeSori implements Sori {
   private nextEvent = 1;
   /** When false, submissions stay queued as if offline. */
   online = true;
-  storage: SoriStatus['storage'] = 'indexeddb';
+  storage: SyncState['storage'] = 'indexeddb';
 
   private emit<E extends keyof SoriEvents>(event: E, payload: SoriEvents[E]): void {
     for (const fn of this.listeners.get(event) ?? []) (fn as (p: SoriEvents[E]) => void)(payload);
   }
 
-  private change(item: Item): void {
-    this.emit('item', { ...item });
+  private change(submission: Submission): void {
+    this.emit('submission', { ...submission });
   }
 
-  async submit(input: SubmitInput): Promise<Item> {
+  private find(clientId: string): Submission {
+    const found = this.list.find((s) => s.clientId === clientId);
+    if (!found) throw new Error(`no submission ${clientId} in the fake`);
+    return found;
+  }
+
+  async submit(input: SubmitInput): Promise<Submission> {
     if (this.refuse) throw this.refuse;
     this.inputs.push(input);
-    const item: Item = { id: `c${this.list.length + 1}`, kind: input.kind, message: input.message, createdAt: new Date().toISOString(), delivery: 'queued', timeline: [], outgoing: [], unread: 0 };
-    this.list.unshift(item);
-    this.change(item);
-    if (this.online) queueMicrotask(() => this.accept(item.id));
-    return { ...item };
+    const submission: Submission = { clientId: `c${this.list.length + 1}`, kind: input.kind, message: input.message, createdAt: new Date().toISOString(), sendState: 'queued', timeline: [], outgoing: [], unread: 0 };
+    this.list.unshift(submission);
+    this.change(submission);
+    if (this.online) queueMicrotask(() => this.accept(submission.clientId));
+    return { ...submission };
   }
 
-  /** The server accepted an item. */
-  accept(id: string): void {
-    const item = this.list.find((i) => i.id === id)!;
-    Object.assign(item, { delivery: 'accepted', trackingNumber: `SR-AB12-CD${String(this.list.length).padStart(2, '0')}`, status: 'received', publicStatus: 'received', serverId: `s-${id}`, expectedResponseBy: new Date(Date.now() + 3_600_000).toISOString() });
-    this.change(item);
+  /** The server accepted a submission. */
+  accept(clientId: string): void {
+    const submission = this.find(clientId);
+    Object.assign(submission, { sendState: 'accepted', trackingNumber: `SR-AB12-CD${String(this.list.length).padStart(2, '0')}`, status: 'received', publicStatus: 'received', id: `s-${clientId}`, expectedResponseBy: new Date(Date.now() + 3_600_000).toISOString() });
+    this.change(submission);
   }
 
   /** Staff answered in public. */
-  staffReply(id: string, message: string): void {
-    const item = this.list.find((i) => i.id === id)!;
-    const event: PublicEvent = { id: this.nextEvent++, type: 'reply', submissionId: item.serverId!, clientId: id, at: new Date().toISOString(), author: 'staff', authorName: 'Mina', status: 'in_progress', publicStatus: 'answered', message };
-    Object.assign(item, { status: 'in_progress', publicStatus: 'answered', timeline: [...item.timeline, event], unread: item.unread + 1 });
-    this.emit('update', event);
-    this.change(item);
+  staffReply(clientId: string, text: string): void {
+    const submission = this.find(clientId);
+    const event: PublicEvent = { id: this.nextEvent++, type: 'reply', submissionId: submission.id ?? '', clientId, at: new Date().toISOString(), author: 'staff', authorName: 'Mina', status: 'in_progress', publicStatus: 'answered', text };
+    Object.assign(submission, { status: 'in_progress', publicStatus: 'answered', timeline: [...submission.timeline, event], unread: submission.unread + 1 });
+    this.emit('event', event);
+    this.change(submission);
   }
 
-  async items(): Promise<Item[]> {
-    return this.list.map((i) => ({ ...i }));
+  async submissions(): Promise<Submission[]> {
+    return this.list.map((s) => ({ ...s }));
   }
-  async item(id: string) {
-    return this.list.find((i) => i.id === id);
+  async submission(clientId: string) {
+    return this.list.find((s) => s.clientId === clientId);
   }
-  async reply(id: string, message: string): Promise<Item> {
-    const item = this.list.find((i) => i.id === id)!;
-    item.outgoing = [...item.outgoing, { clientId: `m${item.outgoing.length + 1}`, message, createdAt: new Date().toISOString(), delivery: 'queued' }];
-    this.change(item);
-    return { ...item };
+  async sendMessage(clientId: string, text: string): Promise<Submission> {
+    const submission = this.find(clientId);
+    submission.outgoing = [...submission.outgoing, { clientId: `m${submission.outgoing.length + 1}`, text, createdAt: new Date().toISOString(), sendState: 'queued' }];
+    this.change(submission);
+    return { ...submission };
   }
-  async rate(id: string, rating: Rating): Promise<Item> {
-    const item = this.list.find((i) => i.id === id)!;
-    Object.assign(item, { rating, ...(rating.score <= 2 ? { status: 'reopened', publicStatus: 'in_review' } : {}) });
-    this.change(item);
-    return { ...item };
+  async rate(clientId: string, rating: Rating): Promise<Submission> {
+    const submission = this.find(clientId);
+    Object.assign(submission, { rating, ...(rating.score <= 2 ? { status: 'reopened', publicStatus: 'in_review' } : {}) });
+    this.change(submission);
+    return { ...submission };
   }
-  async resend(id: string, changes: Partial<SubmitInput> = {}): Promise<Item> {
-    const old = this.list.find((i) => i.id === id)!;
+  async resend(clientId: string, changes: Partial<SubmitInput> = {}): Promise<Submission> {
+    const old = this.find(clientId);
     this.list.splice(this.list.indexOf(old), 1);
     return this.submit({ kind: old.kind, message: old.message, ...changes });
   }
 
-  /** Staff resolved an item. */
-  resolve(id: string): void {
-    const item = this.list.find((i) => i.id === id)!;
-    Object.assign(item, { status: 'resolved', publicStatus: 'resolved', resolvedAt: new Date().toISOString() });
-    this.change(item);
+  /** Staff resolved a submission. */
+  resolve(clientId: string): void {
+    const submission = this.find(clientId);
+    Object.assign(submission, { status: 'resolved', publicStatus: 'resolved', resolvedAt: new Date().toISOString() });
+    this.change(submission);
   }
 
-  /** The server refused an item for good. */
-  reject(id: string, message: string): void {
-    const item = this.list.find((i) => i.id === id)!;
-    Object.assign(item, { delivery: 'rejected', error: { code: 'invalid', message } });
-    this.change(item);
+  /** The server refused a submission for good. */
+  reject(clientId: string, message: string): void {
+    const submission = this.find(clientId);
+    Object.assign(submission, { sendState: 'rejected', error: { code: 'invalid', message } });
+    this.change(submission);
   }
 
-  /** An item's first answer is overdue. */
-  overdue(id: string): void {
-    const item = this.list.find((i) => i.id === id)!;
-    item.expectedResponseBy = new Date(Date.now() - 60_000).toISOString();
-    this.change(item);
+  /** A submission's first answer is overdue. */
+  overdue(clientId: string): void {
+    const submission = this.find(clientId);
+    submission.expectedResponseBy = new Date(Date.now() - 60_000).toISOString();
+    this.change(submission);
   }
-  async markRead(id: string): Promise<void> {
-    const item = this.list.find((i) => i.id === id)!;
-    item.unread = 0;
-    this.change(item);
+  async markRead(clientId: string): Promise<void> {
+    const submission = this.find(clientId);
+    submission.unread = 0;
+    this.change(submission);
   }
   identify(): void {}
   setContext(): void {}
   async config(): Promise<SiteConfig> {
     return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: this.products, slaMinutes: {} };
   }
-  status(): SoriStatus {
+  syncState(): SyncState {
     return { online: this.online, syncing: false, storage: this.storage, pending: 0 };
   }
   async flush(): Promise<void> {}

@@ -1,10 +1,11 @@
-import type { Item, Sori, SoriStatus } from '@sori/sdk';
-import { Component, createRef } from 'preact';
+import type { Sori, Submission } from '@sori/sdk';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenOptions } from '../loader/api.js';
 import type { Strings } from '../locales/en.js';
 import { Compose, type ComposeResult } from './Compose.js';
-import { ItemCard, relative } from './ItemCard.js';
-import { throttle } from './throttle.js';
+import { useFocusTrap } from './use-focus-trap.js';
+import { useSubmissions } from './use-submissions.js';
+import { prefetchThread, useThread } from './use-thread.js';
 
 /** Props of {@link Panel}: the loader re-renders it with `open` and a new `prefill` per `Sori.open()`. */
 export interface PanelProps {
@@ -16,152 +17,115 @@ export interface PanelProps {
   /** Changes on every `open()`, so a new prefill starts a fresh form. */
   openCount: number;
   onClose: () => void;
-  /** Told the items whenever they change (the launcher counts unread answers). */
-  onItems?: (items: Item[]) => void;
+  /** Told the submissions whenever they change (the launcher counts unread answers). */
+  onSubmissions?: ((submissions: Submission[]) => void) | undefined;
 }
 
-/** The form, or the shopper's items (also right after sending, the new one first). */
+/** The form, or the shopper's submissions (also right after sending, the new one first). */
 type View = 'compose' | 'list';
 
-interface PanelState {
-  view: View;
-  items: Item[];
-  /** The refused item being edited to send again. */
-  editing?: Item | undefined;
-  /** The site's products, for the product field. */
-  products: string[];
-  announcement: string;
-  storage: SoriStatus['storage'];
-}
-
-/** What can take focus in the dialog, for the focus trap: buttons, summaries and named form fields. */
-const FOCUSABLE = 'button,summary,[name]';
-
 /**
- * The dialog: write a new message, see it arrive, and follow all of one's messages live.
- * A class component, not hooks: `preact/hooks` cost 800 B of the 15 KB budget (15,344 → 14,544 B gzip).
+ * The dialog: write a new message, see it arrive, and follow all of one's submissions live. The
+ * form is here; My messages, each thread and the follow-up come in a chunk of their own, fetched
+ * at idle once the form is usable.
  */
-export class Panel extends Component<PanelProps, PanelState> {
-  override state: PanelState = { view: 'compose', items: [], products: [], announcement: '', storage: this.props.sori.status().storage };
-  #dialog = createRef<HTMLDivElement>();
-  #stop: Array<() => void> = [];
+export function Panel({ sori, t, locale, open, prefill, openCount, onClose, onSubmissions }: PanelProps) {
+  const [view, setView] = useState<View>('compose');
+  /** The refused submission being edited to send again. */
+  const [editing, setEditing] = useState<Submission>();
+  /** The site's products, for the product field. */
+  const [products, setProducts] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const dialog = useRef<HTMLDivElement>(null);
+  const { submissions, sync } = useSubmissions(sori, open, onSubmissions);
+  const thread = useThread(open && view === 'list', dialog);
+  useFocusTrap(dialog, onClose);
 
-  /**
-   * Follows the items from the start, open or not (the launcher counts unread answers), re-reading
-   * them at most once per 50 ms: a backlog being sent makes hundreds of changes.
-   */
-  override componentDidMount(): void {
-    const { sori, t } = this.props;
-    const read = throttle(() => {
-      void sori.items().then((items) => {
-        this.setState({ items });
-        this.props.onItems?.(items);
-      });
-      this.setState({ storage: sori.status().storage });
-    });
-    read();
-    document.addEventListener('keydown', this.#key);
-    this.#stop = [
-      // Closed, a change of delivery is nothing to show: reading on each would slow a backlog's
-      // delivery (by half for 500 items). Staff events (the badge) and status changes still read.
-      sori.on('item', () => this.props.open && read()),
-      sori.on('status', read),
-      sori.on('update', (event) => {
-        if (event.author === 'staff') read();
-        this.setState({ announcement: t.statuses[event.publicStatus] });
-      }),
-      () => document.removeEventListener('keydown', this.#key),
-    ];
+  useEffect(() => {
     // No products without the site's settings: the field just stays away.
-    sori.config().then(({ products }) => this.setState({ products }), () => undefined);
-    // The page's first Intl formatter costs Chromium 40–90 ms on a slow machine (ICU starting up):
-    // made now, in a task of its own, rather than in the one that shows the first item after a send.
-    setTimeout(relative, 0, new Date().toISOString(), this.props.locale);
-  }
+    sori.config().then(({ products }) => setProducts(products), () => undefined);
+    return sori.on('event', (event) => setAnnouncement(t.statuses[event.publicStatus]));
+  }, [sori, t]);
 
-  override componentDidUpdate(previous: PanelProps, before: PanelState): void {
-    const { sori, openCount, prefill } = this.props;
-    if (openCount !== previous.openCount && prefill?.kind) this.setState({ view: 'compose', editing: undefined });
-    // A new view replaces the focused control: keep focus in the dialog.
-    if (this.state.view !== before.view && this.state.view !== 'compose') this.#dialog.current?.focus();
-    // What is on screen in My messages has been seen.
-    if (this.props.open && this.state.view === 'list') for (const item of this.state.items) if (item.unread) void sori.markRead(item.id);
-  }
+  useEffect(() => {
+    if (open) prefetchThread(locale);
+  }, [open]);
 
-  override componentWillUnmount(): void {
-    for (const stop of this.#stop) stop();
-  }
-
-  /**
-   * While open: Escape closes from anywhere, also when focus fell to the page after a view
-   * changed; Tab and Shift+Tab go round inside the dialog (`aria-modal` promises that the page
-   * behind is out of reach).
-   */
-  #key = (e: KeyboardEvent): void => {
-    const dialog = this.#dialog.current;
-    if (!dialog) return;
-    if (e.key === 'Escape') this.props.onClose();
-    if (e.key !== 'Tab') return;
-    const stops = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.offsetParent);
-    // The dialog lives in the widget's shadow root, whose `activeElement` is the focused control.
-    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
-    const edge = e.shiftKey ? stops[0] : stops.at(-1);
-    if (!edge || active === edge || active === dialog || !dialog.contains(active)) {
-      e.preventDefault();
-      (e.shiftKey ? stops.at(-1) : stops[0])?.focus();
+  // A prefill for a kind starts a fresh form.
+  useEffect(() => {
+    if (prefill?.kind) {
+      setView('compose');
+      setEditing(undefined);
     }
-  };
+  }, [openCount]);
 
-  #send = async (result: ComposeResult): Promise<void> => {
-    const { sori, t } = this.props;
-    const { editing } = this.state;
-    await (editing ? sori.resend(editing.id, result) : sori.submit(result));
-    // The list in a task of its own, after the storing one: two short tasks, not one long one.
-    setTimeout(() => this.setState({ view: 'list', editing: undefined, announcement: t.thanks }));
-  };
+  // A new view replaces the focused control: keep focus in the dialog.
+  useEffect(() => {
+    if (view !== 'compose') dialog.current?.focus();
+  }, [view]);
 
-  #edit = (editing: Item): void => this.setState({ view: 'compose', editing });
+  const send = useCallback(
+    async (result: ComposeResult) => {
+      await (editing ? sori.resend(editing.clientId, result) : sori.submit(result));
+      // The list in a task of its own, after the storing one: two short tasks, not one long one.
+      setTimeout(() => {
+        setView('list');
+        setEditing(undefined);
+        setAnnouncement(t.thanks);
+      });
+    },
+    [sori, t, editing],
+  );
 
-  override render({ sori, t, locale, open, prefill, openCount, onClose }: PanelProps, { view, items, editing, products, announcement, storage }: PanelState) {
-    if (!open) return null;
+  const edit = useCallback((submission: Submission) => {
+    setEditing(submission);
+    setView('compose');
+  }, []);
 
-    return (
-      <div
-        class="p"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t.title}
-        tabIndex={-1}
-        ref={this.#dialog}
-      >
-        {/* Buttons outside a form need no type="button": there is nothing for them to submit. */}
-        <div class="h">
-          <h2>{t.title}</h2>
-          <button class="x" aria-label={t.close} onClick={onClose}>
-            ×
+  if (!open) return null;
+
+  return (
+    <div class="panel" role="dialog" aria-modal="true" aria-label={t.title} tabIndex={-1} ref={dialog}>
+      {/* Buttons outside a form need no type="button": there is nothing for them to submit. */}
+      <div class="panel__head">
+        <h2 class="panel__title">{t.title}</h2>
+        <button class="panel__close" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+        <div class="tabs" role="tablist">
+          <button
+            class="tabs__tab"
+            role="tab"
+            aria-selected={view !== 'list'}
+            onClick={() => {
+              setView('compose');
+              setEditing(undefined);
+            }}
+          >
+            {t.newMessage}
           </button>
-          <div role="tablist">
-            <button role="tab" aria-selected={view !== 'list'} onClick={() => this.setState({ view: 'compose', editing: undefined })}>
-              {t.newMessage}
-            </button>
-            <button role="tab" aria-selected={view === 'list'} onClick={() => this.setState({ view: 'list' })}>
-              {t.myMessages}
-            </button>
-          </div>
+          <button class="tabs__tab" role="tab" aria-selected={view === 'list'} onClick={() => setView('list')}>
+            {t.myMessages}
+          </button>
         </div>
-        <div class="b">
-          {storage === 'memory' ? <p class="e" role="alert">{t.memoryWarning}</p> : null}
-          {view === 'compose' ? (
-            <Compose key={editing?.id ?? openCount} t={t} initial={editing ?? prefill} products={products} onSend={this.#send} />
-          ) : null}
-          {view === 'list' ? (
-            items.length ? items.map((item) => <ItemCard key={item.id} item={item} t={t} locale={locale} sori={sori} onEdit={this.#edit} />) : <p>{t.empty}</p>
-          ) : null}
-        </div>
-        <p class="r" aria-live="polite">
-          {announcement}
-        </p>
       </div>
-    );
-  }
+      <div class="panel__body">
+        {sync.storage === 'memory' ? (
+          <p class="warning" role="alert">
+            {t.memoryWarning}
+          </p>
+        ) : null}
+        {view === 'compose' ? (
+          <Compose key={editing?.clientId ?? openCount} t={t} initial={editing ?? prefill} products={products} onSend={send} />
+        ) : thread === 'failed' ? (
+          <p class="note">{t.threadUnavailable}</p>
+        ) : thread ? (
+          <thread.SubmissionList submissions={submissions} sori={sori} t={t} locale={locale} sync={sync} onEdit={edit} />
+        ) : null}
+      </div>
+      <p class="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
 }

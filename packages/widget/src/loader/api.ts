@@ -10,9 +10,10 @@ export interface OpenOptions {
 
 /**
  * The SDK calls `window.Sori` forwards to the app chunk, loading it first: the JS API of
- * `@sori/sdk` but `on` (which answers its `off` at once, see `PanelCalls`), `off`, `status` and `destroy`.
+ * `@sori/sdk` but `on` (which answers its `off` at once, see `PanelCalls`), `off`, `syncState`
+ * and `destroy`.
  */
-export const FORWARDED = ['submit', 'items', 'item', 'reply', 'rate', 'resend', 'markRead', 'identify', 'setContext', 'config', 'flush'] as const;
+export const FORWARDED = ['submit', 'submissions', 'submission', 'sendMessage', 'rate', 'resend', 'markRead', 'identify', 'setContext', 'config', 'flush'] as const;
 
 /** One of {@link FORWARDED}. */
 export type Forwarded = (typeof FORWARDED)[number];
@@ -23,7 +24,7 @@ export interface PanelCalls {
   open(options?: OpenOptions): void;
   /** Closes the panel. */
   close(): void;
-  /** Listens to `update`, `item` or `status`; returns the function that stops listening. */
+  /** Listens to `submission`, `event` or `sync`; returns the function that stops listening. */
   on: Sori['on'];
 }
 

@@ -1,4 +1,4 @@
-import { LAUNCHER_LABEL, pickLocale } from '../locales/launcher.js';
+import { LAUNCHER_LABEL, LAUNCHER_OFFLINE, pickLocale } from '../locales/launcher.js';
 import type { Strings } from '../locales/en.js';
 import { FORWARDED, type AppApi, type Forwarded, type Mount, type OpenOptions, type SoriGlobal, type WidgetApi } from './api.js';
 import { dispatch, replay } from './queue.js';
@@ -6,6 +6,8 @@ import { dispatch, replay } from './queue.js';
 /** The hashed file names of the app chunk and of each locale's strings, set at build time. */
 declare const __SORI_APP__: string;
 declare const __SORI_LOCALES__: Record<'en' | 'ko', string>;
+/** What the loader fetches at idle so the widget also opens offline: the app and thread chunks. */
+declare const __SORI_PRELOAD__: string[];
 
 declare global {
   interface Window {
@@ -54,14 +56,40 @@ function start(script: HTMLScriptElement | null): void {
 
   let app: Promise<AppApi> | undefined;
   // The app and the shopper's language load side by side; the other language never loads.
-  const chunk = (name: string) => import(/* @vite-ignore */ `${endpoint}/sori/${name}`);
+  const url = (name: string) => `${endpoint}/sori/${name}`;
+  const chunk = (name: string) => import(/* @vite-ignore */ url(name));
+  /** The `open()` that could not load, done when the browser is back online. */
+  let waiting: OpenOptions | undefined | null = null;
+  // A failed load (offline, a network blip) is forgotten, so the next call tries again rather
+  // than answering the same failure for the rest of the page's life.
   const load = (): Promise<AppApi> =>
-    (app ??= Promise.all([chunk(__SORI_APP__), chunk(__SORI_LOCALES__[locale])]).then(([m, l]: [{ mount: Mount }, { default: Strings }]) =>
-      m.mount(root, { site, endpoint, locale, strings: l.default, overrides: script?.dataset['strings'], launcher }),
+    (app ??= Promise.all([chunk(__SORI_APP__), chunk(__SORI_LOCALES__[locale])]).then(
+      ([m, l]: [{ mount: Mount }, { default: Strings }]) => {
+        launcher.textContent = LAUNCHER_LABEL[locale];
+        return m.mount(root, { site, endpoint, locale, strings: l.default, overrides: script?.dataset['strings'], launcher });
+      },
+      (error: unknown) => {
+        app = undefined;
+        throw Object.assign(new Error(`Sori could not load its code (${error}); it tries again when the browser is back online`), { name: 'SoriError', code: 'network' });
+      },
     ));
+  window.addEventListener('online', () => {
+    if (waiting !== null) api.open(waiting);
+  });
 
   const api: WidgetApi = {
-    open: (options?: OpenOptions) => void load().then((a) => a.open(options)),
+    open: (options?: OpenOptions) =>
+      void load().then(
+        (a) => {
+          waiting = null;
+          a.open(options);
+        },
+        () => {
+          // Said on the launcher itself while the widget's code cannot be loaded (offline, before it ever was).
+          waiting = options;
+          launcher.textContent = LAUNCHER_OFFLINE[locale];
+        },
+      ),
     close: () => void app?.then((a) => a.close()),
     on(event, listener) {
       // Answers at once; a stop asked for before the app loaded happens once the listener is on.
@@ -80,16 +108,29 @@ function start(script: HTMLScriptElement | null): void {
   // First intent: start loading on hover or focus, so the panel is there by the click.
   for (const intent of ['pointerenter', 'focus']) launcher.addEventListener(intent, () => void load(), { once: true });
 
-  // A shopper with items gets the app at idle: waiting items are sent and live updates flow.
+  // A shopper with submissions gets the app at idle: what waits is sent and live events flow.
   let active = false;
   try {
     active = localStorage.getItem('sori:active') === '1';
   } catch {
     // Storage blocked: load on first use only.
   }
-  if (active) {
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-    idle(() => void load());
+  // Safari has no requestIdleCallback.
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
+  if (active) idle(() => void load());
+  // Everyone else: the widget's code is fetched (not run) at idle, at low priority and never under
+  // Save-Data, so that a shopper who loses the network after the page loaded (a lift, a tunnel)
+  // can still open the form and write: what they send waits in IndexedDB.
+  else if (!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) {
+    idle(() => {
+      for (const name of [...__SORI_PRELOAD__, __SORI_LOCALES__[locale]]) {
+        const link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.fetchPriority = 'low';
+        link.href = url(name);
+        document.head.append(link);
+      }
+    });
   }
 }
 

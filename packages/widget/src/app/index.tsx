@@ -1,20 +1,20 @@
-import { createSori, type Item, type Sori } from '@sori/sdk';
-import { h, render } from 'preact';
+import { createSori, type Sori, type Submission } from '@sori/sdk';
+import { render } from 'preact';
 import type { AppApi, Mount, OpenOptions } from '../loader/api.js';
+import { adoptStyles } from './adopt-styles.js';
+import { COMPOSE_CSS } from './Compose.styles.js';
 import { withOverrides } from './overrides.js';
 import { Panel } from './Panel.js';
-import { PANEL_CSS } from './styles.js';
+import { PANEL_CSS } from './Panel.styles.js';
 
 /**
  * Mounts the panel into the loader's shadow root and answers the page-facing API. Loaded lazily
- * by the loader on first use (or at idle for a shopper who has items).
+ * by the loader on first use (or at idle for a shopper who has submissions).
  */
 export const mount: Mount = (root, { site, endpoint, locale, strings, overrides, launcher }) => {
   const sori: Sori = createSori({ site, endpoint });
   const t = withOverrides(strings, overrides);
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(PANEL_CSS);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptStyles(root, PANEL_CSS + COMPOSE_CSS);
   const container = document.createElement('div');
   root.append(container);
 
@@ -24,22 +24,22 @@ export const mount: Mount = (root, { site, endpoint, locale, strings, overrides,
   // The launcher counts staff answers the shopper has not read, also right after a reload.
   const label = launcher.textContent ?? '';
   const badge = document.createElement('span');
-  badge.className = 'u';
+  badge.className = 'sori-launcher__badge';
   badge.setAttribute('aria-hidden', 'true');
-  const onItems = (items: Item[]) => {
+  const onSubmissions = (submissions: Submission[]) => {
     // Remembered, so the next page loads the app at idle: it sends what waits and listens.
     try {
-      if (items[0]) localStorage.setItem('sori:active', '1');
+      if (submissions[0]) localStorage.setItem('sori:active', '1');
     } catch {
       // Storage blocked: the app then loads on first use only.
     }
-    const unread = items.reduce((n, item) => n + item.unread, 0);
+    const unread = submissions.reduce((n, s) => n + s.unread, 0);
     badge.textContent = String(unread);
     if (unread) launcher.append(badge);
     else badge.remove();
     launcher.setAttribute('aria-label', unread ? `${label} (${t.unread(unread)})` : label);
   };
-  const draw = () => render(h(Panel, { sori, t, locale, open, prefill, openCount, onClose: close, onItems }), container);
+  const draw = () => render(<Panel sori={sori} t={t} locale={locale} open={open} prefill={prefill} openCount={openCount} onClose={close} onSubmissions={onSubmissions} />, container);
 
   function close(): void {
     if (!open) return;
@@ -51,7 +51,7 @@ export const mount: Mount = (root, { site, endpoint, locale, strings, overrides,
 
   draw();
 
-  const api: AppApi = {
+  return {
     // The SDK's methods are closures (no `this`), so they pass on as they are.
     ...sori,
     open(options) {
@@ -62,6 +62,5 @@ export const mount: Mount = (root, { site, endpoint, locale, strings, overrides,
       draw();
     },
     close,
-  };
-  return api;
+  } satisfies AppApi;
 };

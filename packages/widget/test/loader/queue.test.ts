@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WidgetApi } from '../src/loader/api.js';
-import { dispatch, replay } from '../src/loader/queue.js';
-import { pickLocale } from '../src/locales/launcher.js';
+import type { WidgetApi } from '../../src/loader/api.js';
+import { dispatch, replay } from '../../src/loader/queue.js';
+import { pickLocale } from '../../src/locales/launcher.js';
 
 function api(calls: string[]): WidgetApi {
   const record = (name: string) => async (...args: unknown[]) => void calls.push(`${name}(${JSON.stringify(args)})`);
@@ -15,9 +15,9 @@ function api(calls: string[]): WidgetApi {
     identify: record('identify'),
     setContext: record('setContext'),
     submit: unused,
-    items: unused,
-    item: unused,
-    reply: unused,
+    submissions: unused,
+    submission: unused,
+    sendMessage: unused,
     rate: unused,
     resend: unused,
     markRead: unused,
