@@ -109,8 +109,17 @@ export const LIMITS = {
 
 /** Header that carries the public site key (`pk_…`). May instead come in the body as `site`. */
 export const SITE_HEADER = 'x-sori-site';
-/** The Server-Sent Events `event:` name of one {@link PATHS.events} event on the stream. */
+/** The Server-Sent Events `event:` name of one timeline event on an event stream (reporter's or staff's). */
 export const STREAM_EVENT = 'event';
+/**
+ * The Server-Sent Events `event:` name of a stream's heartbeat, sent every ~15 s. An event, not a
+ * comment line, so that `EventSource` sees it: two missed heartbeats tell a client its stream died.
+ */
+export const HEARTBEAT_EVENT = 'heartbeat';
+/** Seconds between heartbeats on an event stream (DESIGN.md: ~15 s). */
+export const HEARTBEAT_SECONDS = 15;
+/** The Server-Sent Events `event:` name of a presence change on the staff event stream (no id: not history). */
+export const PRESENCE_EVENT = 'presence';
 
 /** Header that carries the reporter secret. May instead come in the body as `reporter`. Never in a URL. */
 export const REPORTER_HEADER = 'x-sori-reporter';
@@ -140,6 +149,7 @@ export const ERROR_CODES = [
   'csrf',
   'not_found',
   'invalid_transition',
+  'stale',
   'not_resolved',
   'rate_limited',
   'unavailable',

@@ -62,26 +62,7 @@ export const DeskSubmission = Type.Object(
 );
 export type DeskSubmission = Type.Static<typeof DeskSubmission>;
 
-/** Query of `GET /v1/desk/submissions`. */
-export const DeskListQuery = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: 200 })),
-    status: Type.Optional(StatusSchema),
-    kind: Type.Optional(KindSchema),
-    department: Type.Optional(Type.String({ maxLength: 100 })),
-    assignee: Type.Optional(Type.String({ maxLength: 100 })),
-    product: Type.Optional(Type.String({ maxLength: 200 })),
-    /** `breached`: first response overdue; `due_soon`: due within the hour. */
-    sla: Type.Optional(Type.Union([Type.Literal('breached'), Type.Literal('due_soon')])),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    /** The `nextCursor` of the previous page (keyset pagination). */
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-export type DeskListQuery = Type.Static<typeof DeskListQuery>;
-
-/** Answer of `GET /v1/desk/submissions`, newest first. */
+/** Answer of `GET /v1/desk/submissions` (its query is `InboxQuery`): one page, and the cursor of the next. */
 export const DeskList = Type.Object(
   { submissions: Type.Array(DeskSubmission), nextCursor: Type.Optional(Type.String()) },
   {},
@@ -112,7 +93,15 @@ export type DeskPatch = Type.Static<typeof DeskPatch>;
 
 /** Body of `POST /v1/desk/submissions/:id/replies` (public) and `…/notes` (staff only). */
 export const DeskText = Type.Object(
-  { text: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }) },
+  {
+    text: Type.String({ minLength: 1, maxLength: LIMITS.messageChars }),
+    /**
+     * The newest event of the submission the writer had seen. When a reply, note or shopper message
+     * came after it, the server answers 409 `stale` instead of adding this one: the writer decides
+     * on what is new, then sends again with the newer id.
+     */
+    seenEventId: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+  },
   { additionalProperties: false },
 );
 export type DeskText = Type.Static<typeof DeskText>;

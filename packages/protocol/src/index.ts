@@ -11,6 +11,9 @@ export {
   REPORTER_HEADER,
   PATHS,
   STREAM_EVENT,
+  HEARTBEAT_EVENT,
+  HEARTBEAT_SECONDS,
+  PRESENCE_EVENT,
   ERROR_CODES,
   AWAITING,
   AUTHORS,
@@ -61,7 +64,6 @@ export { SiteConfig } from './site.js';
 export {
   DeskEvent,
   DeskSubmission,
-  DeskListQuery,
   DeskList,
   DeskDetail,
   DeskPatch,
@@ -95,3 +97,24 @@ export {
   NotificationList,
 } from './desk.js';
 export type { Role, NotificationChannel, NotificationState, AttemptOutcome } from './desk.js';
+export {
+  INBOX_SORTS,
+  INBOX_VIEWS,
+  PRESENCE_STATES,
+  CANNED_PLACEHOLDERS,
+  InboxQuery,
+  InboxCounts,
+  BulkChange,
+  BulkResult,
+  PresenceInput,
+  Presence,
+  StaffEvent,
+  StaffEventsQuery,
+  StaffEventsResponse,
+  CannedReplyInput,
+  CannedReply,
+  DeskSite,
+  DeskSites,
+  CurrentSession,
+} from './inbox.js';
+export type { InboxSort, InboxView, PresenceState } from './inbox.js';

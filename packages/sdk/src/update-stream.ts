@@ -1,4 +1,4 @@
-import { PATHS, STREAM_EVENT } from '@sori/protocol/constants';
+import { HEARTBEAT_EVENT, HEARTBEAT_SECONDS, PATHS, STREAM_EVENT } from '@sori/protocol/constants';
 import type { EventsResponse, PublicEvent, StreamTicket } from '@sori/protocol';
 import { backoff } from './backoff.js';
 import type { Context } from './context.js';
@@ -9,6 +9,13 @@ import { withEvent } from './timeline.js';
 
 /** SSE failures in a row before falling back to polling. */
 const SSE_ATTEMPTS = 3;
+
+/**
+ * How long a stream may stay silent before it counts as dead: two missed heartbeats and some
+ * slack. A connection a proxy or a sleeping radio froze sends nothing and never closes, and the
+ * browser would wait on it forever.
+ */
+export const SILENCE_MS = (2 * HEARTBEAT_SECONDS + 5) * 1000;
 
 /**
  * The reporter's events, live: status changes and replies from `GET /v1/reporter/events` as a
@@ -26,6 +33,8 @@ const SSE_ATTEMPTS = 3;
 export class UpdateStream {
   #source: EventSource | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Fires when the open stream has been silent for {@link SILENCE_MS}. */
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #started = false;
   #stopped = false;
@@ -59,6 +68,7 @@ export class UpdateStream {
     this.#release();
     this.#source?.close();
     clearTimeout(this.#timer);
+    clearTimeout(this.#watchdog);
   }
 
   /** Looks for news now (the page became visible or came back online). */
@@ -81,19 +91,31 @@ export class UpdateStream {
       this.#source = source;
       // Nothing is missed on a reconnect: ours asks after the stored cursor, and the browser's own
       // sends `Last-Event-ID`, which the server resumes from.
+      const dead = () => {
+        source.close();
+        this.#source = undefined;
+        clearTimeout(this.#watchdog);
+        this.#retry();
+      };
+      // Anything heard (an event, a heartbeat) proves the stream alive for a while more.
+      const alive = () => {
+        clearTimeout(this.#watchdog);
+        this.#watchdog = setTimeout(dead, SILENCE_MS);
+      };
+      alive();
       source.addEventListener('open', () => {
         this.#failures = 0;
+        alive();
       });
+      source.addEventListener(HEARTBEAT_EVENT, alive);
       source.addEventListener(STREAM_EVENT, (message) => {
+        alive();
         // The server sends one `PublicEvent` as JSON per message.
         void this.#apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
       });
       source.addEventListener('error', () => {
         // The browser retries by itself while CONNECTING; CLOSED means the ticket ran out or was refused.
-        if (source.readyState !== EventSource.CLOSED) return;
-        source.close();
-        this.#source = undefined;
-        this.#retry();
+        if (source.readyState === EventSource.CLOSED) dead();
       });
     } catch {
       this.#retry();

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STREAM_EVENT } from '@sori/protocol/constants';
+import { HEARTBEAT_EVENT, STREAM_EVENT } from '@sori/protocol/constants';
+import { SILENCE_MS } from '../src/update-stream.js';
 import type { PublicEvent } from '@sori/protocol';
 import { ENDPOINT } from './fake-server.js';
 import { eventually, freshName, publicEvent, serveFake, sori, until, webLocks } from './helpers.js';
@@ -26,6 +27,9 @@ class FakeEventSource extends EventTarget {
   }
   send(event: PublicEvent): void {
     this.dispatchEvent(new MessageEvent(STREAM_EVENT, { data: JSON.stringify(event), lastEventId: String(event.id) }));
+  }
+  heartbeat(): void {
+    this.dispatchEvent(new MessageEvent(HEARTBEAT_EVENT, { data: JSON.stringify({ at: new Date().toISOString() }) }));
   }
   /** The ticket ran out: the server answers 401 and the browser gives up on this stream. */
   expire(): void {
@@ -93,6 +97,37 @@ describe('update stream', () => {
     expect(resolved.resolvedAt).toBeDefined();
     expect(resolved.timeline.map((e) => e.id)).toEqual([3, 4]);
     expect(events).toEqual([3, 4]);
+  });
+
+  it('takes a stream that went silent (two heartbeats missed, no FIN) for dead, and resumes after the last event on a new one', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    serveTickets();
+    const client = sori();
+    const submission = await client.submit({ kind: 'inquiry', message: 'Frozen Wi-Fi' });
+    await until(client, submission.clientId, (s) => s.sendState === 'accepted');
+    await eventually(() => FakeEventSource.opened.length === 1);
+    const first = FakeEventSource.opened[0]!;
+    // Time that the test moves on, while IndexedDB and the network go on as they do.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      first.connect();
+      first.send(publicEvent(fake, submission.clientId, { id: 5 }));
+      await until(client, submission.clientId, (s) => s.timeline.some((e) => e.id === 5));
+      // Heartbeats keep a quiet stream alive…
+      for (let i = 0; i < 3; i++) {
+        vi.advanceTimersByTime(SILENCE_MS / 2);
+        first.heartbeat();
+      }
+      expect(FakeEventSource.opened).toHaveLength(1);
+      // …and their silence ends it.
+      vi.advanceTimersByTime(SILENCE_MS + 1);
+      expect(first.readyState).toBe(FakeEventSource.CLOSED);
+      vi.advanceTimersByTime(1000);
+      await eventually(() => FakeEventSource.opened.length === 2);
+      expect(FakeEventSource.opened[1]!.url).toMatch(/&after=5$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('polls the same events as JSON without EventSource: answered, unread, an event, and read once marked', async () => {

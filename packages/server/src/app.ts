@@ -17,6 +17,7 @@ import shopper from './plugins/shopper.js';
 import staffAuth from './plugins/staff-auth.js';
 import transaction from './plugins/transaction.js';
 import assetRoutes from './routes/assets.js';
+import consoleRoutes from './routes/console.js';
 import deskRoutes, { DESK_SECURITY_SCHEMES } from './routes/desk/index.js';
 import healthRoutes from './routes/health.js';
 import intakeRoutes from './routes/intake/index.js';
@@ -41,6 +42,11 @@ export interface AppOptions {
    * @default the sibling package's `packages/widget/dist`
    */
   widgetDir?: string;
+  /**
+   * The staff console's build output, served at `/console/`.
+   * @default the sibling package's `packages/console/dist`
+   */
+  consoleDir?: string;
   /**
    * Requests per IP per minute before answering 429, or `false` to turn limits off.
    * @default 600
@@ -69,6 +75,7 @@ export interface AppOptions {
 }
 
 const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
 /** Builds the Sori server: storage, intake, update streams, the desk API and the widget's files. */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
@@ -116,7 +123,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await shopperSide.register(intakeRoutes);
     await shopperSide.register(reporterRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
   });
-  await app.register(deskRoutes);
+  await app.register(deskRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
+  await app.register(consoleRoutes, { consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
   await app.register(assetRoutes, { widgetDir: options.widgetDir ?? DEFAULT_WIDGET_DIR });
   await app.register(healthRoutes);
   return app;

@@ -43,6 +43,8 @@ export const errors = {
   invalidTransition: (from: string, to: string, allowed: readonly string[]) =>
     new ApiError('invalid_transition', 409, `Cannot go from "${from}" to "${to}"; allowed: ${allowed.join(', ')}`, 'status'),
   conflict: (message: string, field?: string) => new ApiError('conflict', 409, message, field),
+  stale: (who: string, what: 'reply' | 'note' | 'message') =>
+    new ApiError('stale', 409, `A newer ${what} from ${who} came while you were writing: read it, then send again with its id as "seenEventId"`, 'seenEventId'),
   notResolved: () => new ApiError('not_resolved', 409, 'Only a resolved or closed submission can be rated'),
   rateLimited: (retryAfter: number, who = 'Too many requests') =>
     new ApiError('rate_limited', 429, `${who}: try again in ${retryAfter} s`, undefined, retryAfter),

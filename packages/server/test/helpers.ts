@@ -139,7 +139,7 @@ export async function submit(t: TestContext, secret = reporterSecret(), override
 /** A desk request with an API token (the agent's unless another is given). */
 export function desk(
   t: TestContext,
-  method: 'GET' | 'PATCH' | 'POST' | 'DELETE',
+  method: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   payload?: object,
   token = t.token,
@@ -165,7 +165,7 @@ export interface SseEvent {
   data?: string;
 }
 
-/** Reads Server-Sent Events off a fetch response until `count` events with data arrived, then stops reading. */
+/** Reads Server-Sent Events off a fetch response until `count` events with data (heartbeats aside) arrived, then stops reading. */
 export async function readEvents(res: Response, count: number): Promise<SseEvent[]> {
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: SseEvent[] = [];
@@ -183,7 +183,7 @@ export async function readEvents(res: Response, count: number): Promise<SseEvent
         const [field, ...rest] = line.split(': ');
         if (field === 'id' || field === 'event' || field === 'data') event[field] = rest.join(': ');
       }
-      if (event.data) events.push(event);
+      if (event.data && event.event !== 'heartbeat') events.push(event);
     }
   }
   await reader.cancel();

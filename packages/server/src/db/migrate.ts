@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Store } from './database.js';
 import * as initial from './migrations/0001-initial.js';
 import * as notifications from './migrations/0002-notifications.js';
+import * as cannedReplies from './migrations/0003-canned-replies.js';
 
 /** Migrations in order; a new one gets the next number and is never edited once released. */
 function migrations(store: Store): Record<string, Migration> {
   return {
     '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db, store.dialect) },
     '0002-notifications': { up: (db: Kysely<unknown>) => notifications.up(db, store.dialect) },
+    '0003-canned-replies': { up: (db: Kysely<unknown>) => cannedReplies.up(db) },
   };
 }
 

@@ -28,6 +28,7 @@ export interface Database {
   notifications: NotificationTable;
   deliveries: DeliveriesTable;
   sessions: SessionTable;
+  canned_replies: CannedReplyTable;
 }
 
 /** Console sessions: one per sign-in, until it expires or the user signs out. */
@@ -196,4 +197,17 @@ export interface StreamTicketTable {
   ticket_hash: string;
   reporter_id: string;
   expires_at: string;
+}
+
+/** Replies staff insert and adapt, per kind and language (or for any). */
+export interface CannedReplyTable {
+  id: string;
+  title: string;
+  /** May hold the placeholders the console fills in (`{{name}}`, `{{trackingNumber}}`, `{{expectedResponse}}`). */
+  text: string;
+  kind: Kind | null;
+  locale: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }

@@ -6,6 +6,12 @@ import type { Store } from '../db/database.js';
 /** Called when a reporter may have new public events; the listener re-reads from its cursor. */
 export type HubListener = () => void;
 
+/**
+ * What staff event streams listen to: any event, on any submission. Not a reporter id (those are
+ * UUIDs), so the one hub carries both.
+ */
+export const STAFF_TOPIC = 'staff';
+
 /** The PostgreSQL channel instances tell each other about news on. */
 export const CHANNEL = 'sori_updates';
 
@@ -31,24 +37,24 @@ export class UpdateHub {
     private readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void },
   ) {}
 
-  /** Listens for one reporter's news; returns the function that stops listening. */
-  subscribe(reporterId: string, listener: HubListener): () => void {
-    let set = this.listeners.get(reporterId);
-    if (!set) this.listeners.set(reporterId, (set = new Set()));
+  /** Listens for news on a topic (a reporter's id, or {@link STAFF_TOPIC}); returns the function that stops listening. */
+  subscribe(topic: string, listener: HubListener): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(reporterId);
+      if (set.size === 0) this.listeners.delete(topic);
     };
   }
 
-  /** Tells every instance's streams of a reporter to look for new events. */
-  publish(reporterId: string): void {
-    if (this.store.dialect !== 'postgres') return this.wakeStreams(reporterId);
-    sql`select pg_notify(${CHANNEL}, ${reporterId})`.execute(this.store.db).catch((error: unknown) => {
+  /** Tells every instance's streams on a topic (a reporter's id, or the staff's) to look for new events. */
+  publish(topic: string): void {
+    if (this.store.dialect !== 'postgres') return this.wakeStreams(topic);
+    sql`select pg_notify(${CHANNEL}, ${topic})`.execute(this.store.db).catch((error: unknown) => {
       // The stream still catches up on its next read (reconnect, polling, the next publish).
       this.log.error({ err: error }, 'NOTIFY failed; waking streams on this instance only');
-      this.wakeStreams(reporterId);
+      this.wakeStreams(topic);
     });
   }
 
@@ -59,9 +65,9 @@ export class UpdateHub {
     return n;
   }
 
-  /** Wakes the streams of a reporter open on this instance. */
-  private wakeStreams(reporterId: string): void {
-    for (const listener of this.listeners.get(reporterId) ?? []) listener();
+  /** Wakes the streams on a topic open on this instance. */
+  private wakeStreams(topic: string): void {
+    for (const listener of this.listeners.get(topic) ?? []) listener();
   }
 
   /** Starts listening on PostgreSQL (a dedicated connection: LISTEN needs a session, not a pooled one). */
@@ -106,7 +112,7 @@ export class UpdateHub {
       this.start().then(
         // What was published while we were away is lost: every stream re-reads from its cursor instead.
         () => {
-          for (const reporterId of this.listeners.keys()) this.wakeStreams(reporterId);
+          for (const topic of this.listeners.keys()) this.wakeStreams(topic);
         },
         (error: unknown) => {
           this.log.warn({ err: error }, 'update listener could not reconnect');

@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import { REPORTER_HEADER, SITE_HEADER } from '@sori/protocol';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { wantsEventStream } from '../event-streams.js';
 import { errors } from '../errors.js';
 import { ReporterDirectory } from '../services/reporters.js';
 import { allAllowedOrigins, findSiteByKey, type Site } from '../services/sites.js';
@@ -38,10 +39,6 @@ declare module 'fastify' {
   }
 }
 
-/** Whether a request asks for the Server-Sent Events form of a resource. */
-export function wantsEventStream(request: FastifyRequest): boolean {
-  return request.headers.accept?.includes('text/event-stream') ?? false;
-}
 
 function fromBody(request: FastifyRequest, name: 'site' | 'reporter'): unknown {
   const body: unknown = request.body;

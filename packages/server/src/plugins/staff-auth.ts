@@ -31,6 +31,8 @@ declare module 'fastify' {
 const RANK: Record<Role, number> = { agent: 1, admin: 2 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const signedIn = new WeakMap<FastifyRequest, User>();
+/** The CSRF token of the session a request came with (none for an API token). */
+const csrfTokens = new WeakMap<FastifyRequest, string>();
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -55,6 +57,7 @@ async function authenticate(request: FastifyRequest): Promise<User> {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) throw errors.csrf(CSRF_HEADER);
     }
+    csrfTokens.set(request, session.csrfToken);
     return session.user;
   }
   throw errors.unauthorized();
@@ -72,6 +75,11 @@ export async function authorizeUser(request: FastifyRequest): Promise<void> {
   const role = config.role ?? 'agent';
   if (RANK[user.role] < RANK[role]) throw errors.forbidden(`This needs the ${role} role`);
   signedIn.set(request, user);
+}
+
+/** The CSRF token of the console session a desk request came with, if it came with one. */
+export function csrfTokenOf(request: FastifyRequest): string | undefined {
+  return csrfTokens.get(request);
 }
 
 /** Reads cookies and decorates requests with `user`, the user {@link authorizeUser} let through. */

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { STAFF_TOPIC } from './hub.js';
 import { GroupCommit } from '../services/group-commit.js';
 import { UnitOfWork, type Effects, type Work } from '../services/unit-of-work.js';
 
@@ -16,8 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /**
      * The one write path for anything that appends timeline events or queues notifications: runs
-     * `work` in a transaction, and after the commit publishes its events to the open update
-     * streams (once per reporter) and wakes the notification worker. A rolled-back transaction
+     * `work` in a transaction, and after the commit publishes its events to the open event
+     * streams (once per reporter, and once to the staff's) and wakes the notification worker. A rolled-back transaction
      * publishes nothing.
      *
      * @example
@@ -32,6 +33,7 @@ export default fp(
   async (app) => {
     const publish = (effects: Effects): void => {
       for (const reporterId of effects.reporters) app.hub.publish(reporterId);
+      if (effects.events) app.hub.publish(STAFF_TOPIC);
       if (effects.notifications) app.notifier.wake();
     };
     const shared = new GroupCommit(app.store.db, publish);

@@ -6,8 +6,6 @@ import {
   type ImprovementInput,
   type DeskChange,
   type DeskDetail,
-  type DeskList,
-  type DeskListQuery,
   type DeskPatch,
   type EventType,
 } from '@sori/protocol';
@@ -22,57 +20,6 @@ import type { UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-function encodeCursor(row: SubmissionRow): string {
-  return Buffer.from(`${row.received_at}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id) throw errors.invalid('"cursor" is not a cursor this API gave out', 'cursor');
-  return [at, id];
-}
-
-/** Lists submissions newest first, filtered and searched, one keyset page at a time. */
-export async function listSubmissions(db: Kysely<Database>, query: DeskListQuery): Promise<DeskList> {
-  const limit = query.limit ?? 50;
-  let q = db.selectFrom('submissions').selectAll();
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.kind) q = q.where('kind', '=', query.kind);
-  if (query.department) q = q.where('department', '=', query.department);
-  if (query.assignee) q = q.where('assignee_id', '=', query.assignee);
-  if (query.product) q = q.where('product', '=', query.product);
-  if (query.sla) {
-    const now = new Date();
-    const edge = query.sla === 'breached' ? now : new Date(now.getTime() + 60 * 60_000);
-    q = q.where('first_response_at', 'is', null).where('status', 'not in', ['resolved', 'closed']);
-    q = query.sla === 'breached'
-      ? q.where('expected_response_by', '<', edge.toISOString())
-      : q.where('expected_response_by', '>=', now.toISOString()).where('expected_response_by', '<', edge.toISOString());
-  }
-  if (query.q) {
-    // lower() on both sides: LIKE is case-insensitive in SQLite but not in PostgreSQL.
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['message']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['tracking_number']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['order_ref']), 'like', eb.val(pattern)),
-      ]),
-    );
-  }
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor);
-    q = q.where((eb) => eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', id)])]));
-  }
-  const rows = await q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    submissions: page.map(toDeskSubmission),
-    ...(rows.length > limit && last ? { nextCursor: encodeCursor(last) } : {}),
-  };
-}
 
 async function findRow(db: Db, id: string): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -160,10 +107,24 @@ export async function addReplyOrNote(
   unit: UnitOfWork,
   id: string,
   type: 'reply' | 'note',
-  text: string,
+  input: { text: string; seenEventId?: number | undefined },
   user: User,
 ): Promise<DeskChange> {
+  const { text, seenEventId } = input;
   const row = await findRow(unit.db, id);
+  // Two people answering the same thing: what the writer had not seen stops this one.
+  if (seenEventId !== undefined) {
+    const newer = await unit.db
+      .selectFrom('events')
+      .select(['type', 'actor_name'])
+      .where('submission_id', '=', id)
+      .where('id', '>', seenEventId)
+      .where('type', 'in', ['reply', 'note', 'message'])
+      .orderBy('id')
+      .$narrowType<{ type: 'reply' | 'note' | 'message' }>()
+      .executeTakeFirst();
+    if (newer) throw errors.stale(newer.type === 'message' ? 'the shopper' : (newer.actor_name ?? 'someone'), newer.type);
+  }
   const now = new Date().toISOString();
   const isReply = type === 'reply';
   const updated = isReply

@@ -1,4 +1,4 @@
-import { DEFAULT_SLA_MINUTES, KINDS, type Kind, type SiteConfig } from '@sori/protocol';
+import { DEFAULT_DEPARTMENTS, DEFAULT_SLA_MINUTES, KINDS, type DeskSite, type Kind, type SiteConfig } from '@sori/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SiteTable } from '../db/schema.js';
 import { errors } from '../errors.js';
@@ -113,4 +113,16 @@ export function siteConfig(site: Site): SiteConfig {
   if (site.settings.locale) config.locale = site.settings.locale;
   if (site.settings.theme) config.theme = site.settings.theme;
   return config;
+}
+
+/** Every site as the console needs it: what its submissions can be classified and routed as. */
+export async function deskSites(db: Kysely<Database>): Promise<DeskSite[]> {
+  const rows = await db.selectFrom('sites').selectAll().orderBy('name').execute();
+  return rows.map(toSite).map((site) => ({
+    id: site.id,
+    name: site.name,
+    kinds: site.settings.kinds ?? [...KINDS],
+    products: site.settings.products ?? [],
+    departments: site.settings.departments ?? [...DEFAULT_DEPARTMENTS],
+  }));
 }

@@ -37,6 +37,8 @@ export interface Effects {
   readonly reporters: ReadonlySet<string>;
   /** Whether notifications were queued: the worker looks now rather than at its next poll. */
   readonly notifications: boolean;
+  /** Whether any event was appended, public or not: the staff event streams read on. */
+  readonly events: boolean;
 }
 
 /** Tells the world what a commit changed; called once per commit, never for a rolled-back one. */
@@ -54,6 +56,7 @@ export type Work<T> = (unit: UnitOfWork) => Promise<T>;
 export class UnitOfWork {
   readonly #reporters = new Set<string>();
   #notifications = false;
+  #events = false;
 
   private constructor(
     /** The transaction this work runs in (shared with other units under group commit). */
@@ -82,8 +85,9 @@ export class UnitOfWork {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    // Streams show public events only: staff-only ones wake nobody.
+    // Reporters' streams show public events only; staff streams show every event.
     if (event.public) this.#reporters.add(event.submission.reporter_id);
+    this.#events = true;
     return row;
   }
 
@@ -126,6 +130,7 @@ export class UnitOfWork {
     publish({
       reporters: new Set(units.flatMap((unit) => [...unit.#reporters])),
       notifications: units.some((unit) => unit.#notifications),
+      events: units.some((unit) => unit.#events),
     });
     return results;
   }

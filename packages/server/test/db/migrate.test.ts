@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies']);
     expect(await migrate(store)).toEqual([]);
 
     const events = await store.db.selectFrom('events').select(['type', 'text']).where('submission_id', '=', submissionId).orderBy('id').execute();

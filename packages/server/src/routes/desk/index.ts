@@ -1,8 +1,11 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { authorizeUser, CSRF_HEADER, SESSION_COOKIE } from '../../plugins/staff-auth.js';
 import analyticsRoutes from './analytics.js';
+import cannedReplyRoutes from './canned-replies.js';
+import staffEventRoutes, { type StaffEventRouteOptions } from './events.js';
 import notificationRoutes from './notifications.js';
 import sessionRoutes from './session.js';
+import siteRoutes from './sites.js';
 import submissionRoutes from './submissions.js';
 import tokenRoutes from './tokens.js';
 import userRoutes from './users.js';
@@ -27,7 +30,7 @@ function documentSecurity(route: RouteOptions): void {
  * agents by default, admins where a route says `config: { role: 'admin' }`, nobody signed in only
  * where it says `config: { auth: false }` (signing in and out).
  */
-export default async function deskRoutes(app: FastifyInstance): Promise<void> {
+export default async function deskRoutes(app: FastifyInstance, options: StaffEventRouteOptions): Promise<void> {
   app.addHook('onRequest', authorizeUser);
   app.addHook('onRoute', documentSecurity);
   await app.register(submissionRoutes);
@@ -37,4 +40,7 @@ export default async function deskRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sessionRoutes);
   await app.register(webhookRoutes);
   await app.register(notificationRoutes);
+  await app.register(siteRoutes);
+  await app.register(cannedReplyRoutes);
+  await app.register(staffEventRoutes, options);
 }

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, Session, SignInInput, User } from '@sori/protocol';
+import { CurrentSession, ErrorBody, Session, SignInInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { SESSION_COOKIE } from '../../plugins/staff-auth.js';
+import { csrfTokenOf, SESSION_COOKIE } from '../../plugins/staff-auth.js';
 import { SESSION_TTL_MS, signIn, signOut } from '../../services/sessions.js';
 
 /** Console sign-in: an HttpOnly, SameSite=Strict session cookie plus a CSRF token for writes. */
@@ -31,8 +31,11 @@ export default async function sessionRoutes(fastify: FastifyInstance): Promise<v
 
   app.get(
     '/v1/desk/session',
-    { schema: { summary: 'Who is signed in', response: { 200: User, '4xx': ErrorBody } } },
-    async (request) => request.user,
+    { schema: { summary: 'Who is signed in, and the CSRF token of a console session', response: { 200: CurrentSession, '4xx': ErrorBody } } },
+    async (request) => {
+      const csrfToken = csrfTokenOf(request);
+      return { user: request.user, ...(csrfToken ? { csrfToken } : {}) };
+    },
   );
 
   app.delete(

@@ -1,7 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DeskChange, DeskDetail, DeskList, DeskListQuery, DeskPatch, DeskText, ErasureInput, ErrorBody, IdParams, ImprovementInput } from '@sori/protocol';
+import { BulkChange, BulkResult, DeskChange, DeskDetail, DeskList, DeskPatch, DeskText, ErasureInput, ErrorBody, IdParams, ImprovementInput, InboxCounts, InboxQuery } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
-import { addImprovement, addReplyOrNote, changeSubmission, eraseSubmission, listSubmissions, submissionDetail } from '../../services/desk.js';
+import { bulkChange } from '../../services/bulk.js';
+import { addImprovement, addReplyOrNote, changeSubmission, eraseSubmission, submissionDetail } from '../../services/desk.js';
+import { inboxCounts, listInbox } from '../../services/inbox.js';
 
 const errorsOf = { '4xx': ErrorBody };
 
@@ -11,8 +13,32 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
 
   app.get(
     '/v1/desk/submissions',
-    { schema: { summary: 'List, filter and search submissions', querystring: DeskListQuery, response: { 200: DeskList, ...errorsOf } } },
-    async (request) => listSubmissions(app.store.db, request.query),
+    {
+      schema: {
+        summary: 'The inbox: filter, search (message, tracking number, order number, email, phone) and sort (due first, oldest, newest), one keyset page at a time',
+        querystring: InboxQuery,
+        response: { 200: DeskList, ...errorsOf },
+      },
+    },
+    async (request) => listInbox(app.store.db, request.query, request.user),
+  );
+
+  app.get(
+    '/v1/desk/submissions/counts',
+    { schema: { summary: "How many open submissions each of the inbox's views holds", response: { 200: InboxCounts, ...errorsOf } } },
+    async (request) => inboxCounts(app.store.db, request.user),
+  );
+
+  app.post(
+    '/v1/desk/submissions/bulk',
+    {
+      schema: {
+        summary: 'One change (assign, route, status, close with a reason) for up to 5,000 submissions, in one request',
+        body: BulkChange,
+        response: { 200: BulkResult, ...errorsOf },
+      },
+    },
+    async (request) => app.transaction((unit) => bulkChange(unit, request.body, request.user)),
   );
 
   app.get(
@@ -31,7 +57,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
     '/v1/desk/submissions/:id/replies',
     { schema: { summary: 'Answer the shopper in public', params: IdParams, body: DeskText, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'reply', request.body.text, request.user));
+      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'reply', request.body, request.user));
       return reply.code(201).send(change);
     },
   );
@@ -40,7 +66,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
     '/v1/desk/submissions/:id/notes',
     { schema: { summary: 'Add an internal note only staff see', params: IdParams, body: DeskText, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'note', request.body.text, request.user));
+      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'note', request.body, request.user));
       return reply.code(201).send(change);
     },
   );

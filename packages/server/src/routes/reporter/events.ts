@@ -1,24 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, EventsQuery, EventsResponse, PATHS, STREAM_EVENT } from '@sori/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { wantsEventStream } from '../../plugins/shopper.js';
+import type { FastifyInstance } from 'fastify';
 import { publicEventsAfter } from '../../services/timeline.js';
-import { EventStreams } from './event-stream.js';
+import { EventStreams, lastEventId, wantsEventStream } from '../../event-streams.js';
 
 /** Options of {@link eventRoutes}. */
 export interface EventRouteOptions {
   /**
-   * A comment line this often keeps proxies from closing an idle stream (DESIGN.md: ~15 s).
+   * A heartbeat event this often keeps proxies from closing an idle stream and tells the client
+   * the stream is alive (DESIGN.md: ~15 s).
    * @default 15000
    */
   heartbeatMs?: number;
-}
-
-/** The cursor a reconnecting `EventSource` sends, when it is one. */
-function lastEventId(request: FastifyRequest): number | undefined {
-  const header = request.headers['last-event-id'];
-  const id = typeof header === 'string' && header !== '' ? Number(header) : Number.NaN;
-  return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
 /**
@@ -47,7 +40,11 @@ export default async function eventRoutes(fastify: FastifyInstance, options: Eve
     },
     async (request, reply) => {
       const after = request.query.after ?? 0;
-      if (wantsEventStream(request)) return streams.stream(request, reply, request.reporterId, lastEventId(request) ?? after);
+      if (wantsEventStream(request)) {
+        const reporterId = request.reporterId;
+        const source = { topic: reporterId, read: (cursor: number, limit: number) => publicEventsAfter(app.store.db, reporterId, cursor, limit) };
+        return streams.stream(request, reply, source, lastEventId(request) ?? after);
+      }
       const events = await publicEventsAfter(app.store.db, request.reporterId, after, request.query.limit ?? 500);
       return { events, cursor: events.at(-1)?.id ?? after };
     },
