@@ -1,4 +1,4 @@
-// The one-command demo: the Sori server on SQLite at :8787 and a demo store on its own origin at :8788.
+// The one-command demo: the Sori server (with the staff console) on SQLite at :8787 and a demo store on its own origin at :8788.
 import { buildApp, createApiToken, createSite, createUser, findSiteByName, findUserByEmail, loggerOptions, migrate, openDatabase } from '@sori/server';
 import { randomBytes } from 'node:crypto';
 import { serveStore } from './serve-store.mjs';
@@ -35,12 +35,13 @@ Sori is running (database: ${databaseUrl})
 
   Demo store     ${storeOrigin}        (another origin, with the widget's script tag)
   Headless demo  ${storeOrigin}/headless/  (its own form on @sori/sdk, no widget)
+  Staff console  ${soriOrigin}/console/   (sign in as the demo admin)
   Sori server    ${soriOrigin}
   API docs       ${soriOrigin}/docs
   Site key       ${site.key}
   Demo admin     ${login}
 ${token ? `  API token      ${token}   (shown once, stored hashed)\n` : ''}
-Try the desk API:
+Send a complaint from the demo store, then answer it in the console. Or try the desk API:
   curl -H "Authorization: Bearer ${token ?? '<token>'}" ${soriOrigin}/v1/desk/submissions
 
 Ctrl-C stops both.

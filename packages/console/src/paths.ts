@@ -1,0 +1,9 @@
+/** Where the server serves the console (`base` in vite.config.ts): `/console/`. */
+export const BASE = import.meta.env.BASE_URL;
+
+/** The console's own URLs; the server answers each with index.html. */
+export const paths = {
+  inbox: BASE,
+  submission: (id: string) => `${BASE}submissions/${encodeURIComponent(id)}`,
+  cannedReplies: `${BASE}canned-replies`,
+} as const;

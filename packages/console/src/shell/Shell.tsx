@@ -1,0 +1,108 @@
+import { useEffect } from 'preact/hooks';
+import { Route, Router, lazy, useLocation } from 'preact-iso';
+import { loadDirectory } from '../api/directory.js';
+import { cannedReplies } from '../canned-replies/canned-api.js';
+import { currentUser, signOut } from '../api/session.js';
+import { setLocale, locale, t } from '../i18n/i18n.js';
+import { Inbox } from '../inbox/Inbox.js';
+import { resetInboxStore } from '../inbox/inbox-store.js';
+import { clearSelection } from '../inbox/selection.js';
+import { clearLiveStore } from '../live/live-store.js';
+import { LiveStatus } from '../live/LiveStatus.js';
+import { startLive, stopLive } from '../live/stream.js';
+import { paths } from '../paths.js';
+import { CommandPalette, paletteOpen } from '../shortcuts/CommandPalette.js';
+import { displayKeys, registerActions, startShortcuts } from '../shortcuts/registry.js';
+import { ShortcutHelp, helpOpen } from '../shortcuts/ShortcutHelp.js';
+import { setTheme, theme } from '../theme/theme.js';
+import { Announcer } from '../ui/announce.js';
+import { startClock } from '../ui/clock.js';
+import { Preferences } from './Preferences.js';
+import './shell.css';
+
+// The inbox comes with the shell (it is the first screen); the others load when first opened.
+const SubmissionView = lazy(() => import('../submission/SubmissionView.js').then((m) => m.SubmissionView));
+const CannedReplies = lazy(() => import('../canned-replies/CannedReplies.js').then((m) => m.CannedReplies));
+
+/** Ends the session; live state is forgotten, drafts stay (they are kept per user). */
+async function leave(): Promise<void> {
+  stopLive();
+  clearLiveStore();
+  resetInboxStore();
+  clearSelection();
+  cannedReplies.value = undefined;
+  await signOut();
+}
+
+/** The signed-in console: header, the live status line, the screens, the help and the palette. */
+export function Shell() {
+  const { route } = useLocation();
+  const s = t().shell;
+
+  useEffect(() => {
+    startLive();
+    const stopClock = startClock();
+    const stopKeys = startShortcuts();
+    void loadDirectory().catch((error) => console.warn('Sori console: could not load users and sites', error));
+    // Open the other screens' chunks while idle, so the first Enter on a row does not wait.
+    const idle = setTimeout(() => void Promise.all([SubmissionView.preload(), CannedReplies.preload()]).catch(() => {}), 1500);
+    const unregister = registerActions([
+      { id: 'global.help', group: 'global', keys: '[Shift]+?', label: () => t().shortcuts.actions.help, run: () => (helpOpen.value = true) },
+      { id: 'global.palette', group: 'global', keys: '$mod+k', inFields: true, label: () => t().shortcuts.actions.palette, run: () => (paletteOpen.value = !paletteOpen.peek()) },
+      { id: 'global.inbox', group: 'global', label: () => t().shortcuts.actions.goInbox, run: () => route(paths.inbox) },
+      { id: 'global.canned', group: 'global', label: () => t().shortcuts.actions.goCanned, run: () => route(paths.cannedReplies) },
+      { id: 'global.theme', group: 'global', label: () => t().shortcuts.actions.theme, run: () => setTheme(theme.peek() === 'dark' ? 'light' : 'dark') },
+      { id: 'global.language', group: 'global', label: () => t().shortcuts.actions.language, run: () => setLocale(locale.peek() === 'ko' ? 'en' : 'ko') },
+      { id: 'global.signOut', group: 'global', label: () => t().shortcuts.actions.signOut, run: () => void leave() },
+    ]);
+    return () => {
+      clearTimeout(idle);
+      unregister();
+      stopKeys();
+      stopClock();
+      stopLive();
+    };
+  }, []);
+
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t().app.skip}
+      </a>
+      <header class="shell__header">
+        <a class="shell__brand" href={paths.inbox}>
+          Sori
+        </a>
+        <nav class="shell__nav" aria-label={s.nav}>
+          <a href={paths.inbox}>{s.inbox}</a>
+          <a href={paths.cannedReplies}>{s.cannedReplies}</a>
+        </nav>
+        <LiveStatus />
+        <div class="shell__tools">
+          <button type="button" class="button button--quiet" onClick={() => (paletteOpen.value = true)}>
+            {s.palette} <kbd class="kbd">{displayKeys('$mod+k')}</kbd>
+          </button>
+          <button type="button" class="button button--quiet" onClick={() => (helpOpen.value = true)}>
+            {s.shortcuts} <kbd class="kbd">?</kbd>
+          </button>
+          <Preferences />
+          <span class="shell__user">{s.signedInAs(currentUser.value?.name ?? '')}</span>
+          <button type="button" class="button" onClick={() => void leave()}>
+            {s.signOut}
+          </button>
+        </div>
+      </header>
+      <main id="main" class="shell__main" tabIndex={-1}>
+        <Router>
+          <Route path={paths.inbox} component={Inbox} />
+          <Route path={`${paths.inbox}submissions/:id`} component={SubmissionView} />
+          <Route path={paths.cannedReplies} component={CannedReplies} />
+          <Route default component={Inbox} />
+        </Router>
+      </main>
+      <ShortcutHelp />
+      <CommandPalette />
+      <Announcer />
+    </div>
+  );
+}

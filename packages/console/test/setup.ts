@@ -1,0 +1,43 @@
+import { cleanup, configure } from '@testing-library/preact';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { releaseHeldCalls, setCsrfToken, signInNeeded } from '../src/api/client.js';
+import { currentUser, sessionState } from '../src/api/session.js';
+import { resetInboxStore, sort, view } from '../src/inbox/inbox-store.js';
+import { clearSelection } from '../src/inbox/selection.js';
+import { clearLiveStore } from '../src/live/live-store.js';
+import { stopLive } from '../src/live/stream.js';
+import { announcement } from '../src/ui/announce.js';
+import { cannedReplies } from '../src/canned-replies/canned-api.js';
+import { FakeEventSource } from './fake-event-source.js';
+
+/** The msw server every test adds its fake desk to (see helpers.tsx). */
+export const server = setupServer();
+
+vi.stubGlobal('EventSource', FakeEventSource);
+// The first render of a file loads the lazy screens' modules: slow on a busy CI machine.
+configure({ asyncUtilTimeout: 5000 });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  stopLive();
+  clearLiveStore();
+  resetInboxStore();
+  clearSelection();
+  // The device-kept choices start over with the storage they came from.
+  view.value = 'all';
+  sort.value = 'due';
+  if (signInNeeded.peek()) releaseHeldCalls(false);
+  setCsrfToken('');
+  announcement.value = undefined;
+  cannedReplies.value = undefined;
+  currentUser.value = null;
+  sessionState.value = 'checking';
+  server.resetHandlers();
+  localStorage.clear();
+  FakeEventSource.opened = [];
+  history.replaceState(null, '', '/console/');
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
