@@ -63,6 +63,7 @@ export const EVENT_TYPES = [
   'rating',
   'improvement',
   'erasure',
+  'export',
 ] as const;
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -130,6 +131,10 @@ export const PATHS = {
   rating: (submissionId: string) => `/v1/submissions/${encodeURIComponent(submissionId)}/rating`,
   /** The reporter's own submissions with their public timelines. */
   reporterSubmissions: '/v1/reporter/submissions',
+  /** Everything stored about this browser's reporter, as JSON (the shopper's "download my data"). */
+  reporterData: '/v1/reporter/data',
+  /** Erases everything this browser's reporter wrote and who they are (the shopper's "delete my data"). */
+  reporterErasure: '/v1/reporter/erasure',
   messages: '/v1/reporter/messages',
   /** The reporter's public events: JSON after a cursor, or a Server-Sent Events stream with `Accept: text/event-stream`. */
   events: '/v1/reporter/events',

@@ -290,8 +290,11 @@ export const NOTIFICATION_CHANNELS = ['email', 'webhook'] as const;
 /** One of {@link NOTIFICATION_CHANNELS}. */
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-/** Where a notification stands: waiting for its next attempt, sent, or given up after the last attempt. */
-export const NOTIFICATION_STATES = ['pending', 'sent', 'failed'] as const;
+/**
+ * Where a notification stands: waiting for its next attempt, sent, given up after the last
+ * attempt, or cancelled (never sent, because what it was about was erased).
+ */
+export const NOTIFICATION_STATES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 /** One of {@link NOTIFICATION_STATES}. */
 export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 

@@ -118,3 +118,4 @@ export {
   CurrentSession,
 } from './inbox.js';
 export type { InboxSort, InboxView, PresenceState } from './inbox.js';
+export { PersonQuery, PersonErasure, PersonData, ExportedNotification, ErasureResult } from './people.js';

@@ -27,6 +27,8 @@ export interface Context {
    * when there is none under `clientId` or `change` left it.
    */
   update(clientId: string, change: (current: StoredSubmission) => StoredSubmission | undefined): Promise<StoredSubmission | undefined>;
+  /** Removes a stored submission, in turn with the changes (one already under way cannot write it back). */
+  remove(clientId: string): Promise<void>;
   /** The shopper's view of a stored submission, with the sender's next try. */
   view(submission: StoredSubmission): Submission;
   syncState: SyncState;
@@ -64,6 +66,11 @@ export function createContext({ pageExit, ...parts }: Parts): Context {
         if (changed) await ctx.save(changed);
         return changed;
       });
+      writes = next.catch(() => undefined);
+      return next;
+    },
+    remove(clientId) {
+      const next = writes.then(() => outbox.delete(clientId));
       writes = next.catch(() => undefined);
       return next;
     },

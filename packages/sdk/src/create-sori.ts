@@ -1,5 +1,5 @@
 import { PATHS } from '@sori/protocol/constants';
-import type { RatingResult, SiteConfig } from '@sori/protocol';
+import type { ErasureResult, PersonData, RatingResult, SiteConfig } from '@sori/protocol';
 import { createContext } from './context.js';
 import { Emitter } from './emitter.js';
 import { SoriError } from './errors.js';
@@ -119,7 +119,7 @@ export function createSori(options: SoriOptions): Sori {
       const stored = await find(clientId);
       if (stored.sendState !== 'rejected') throw new SoriError('invalid_input', 'Only a rejected submission can be resent');
       const next = await submit({ kind: stored.kind, message: stored.message, ...changes });
-      await (await ready).ctx.outbox.delete(clientId);
+      await (await ready).ctx.remove(clientId);
       return next;
     },
     async markRead(clientId) {
@@ -129,6 +129,20 @@ export function createSori(options: SoriOptions): Sori {
         const lastRead = Math.max(stored.lastRead, ...stored.timeline.map((e) => e.id));
         return lastRead === stored.lastRead ? undefined : { ...stored, lastRead };
       });
+    },
+    async exportData() {
+      const { ctx } = await ready;
+      return request<PersonData>(ctx.credentials, PATHS.reporterData);
+    },
+    async eraseData() {
+      const { ctx, sync } = await ready;
+      // This browser first, so that nothing more is sent; then, once a send under way is over
+      // (the server then has it, and erases it with the rest), the server.
+      for (const stored of await ctx.outbox.all()) await ctx.remove(stored.clientId);
+      ctx.setSyncState({ pending: 0 });
+      await sync.flush();
+      await request<ErasureResult>(ctx.credentials, PATHS.reporterErasure, { confirm: true });
+      emitter.emit('sync', { ...syncState });
     },
     identify(next) {
       who = { ...who, ...next };

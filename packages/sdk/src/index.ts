@@ -19,4 +19,5 @@ export type {
   SiteConfig,
   ContactPreference,
   ErrorCode,
+  PersonData,
 } from './types.js';

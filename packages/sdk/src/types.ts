@@ -2,6 +2,7 @@ import type {
   ContactPreference,
   ErrorCode,
   Kind,
+  PersonData,
   PublicEvent,
   PublicStatus,
   Rating,
@@ -9,7 +10,7 @@ import type {
   Status,
 } from '@sori/protocol';
 
-export type { Kind, Status, PublicStatus, PublicEvent, Rating, SiteConfig, ContactPreference, ErrorCode };
+export type { Kind, Status, PublicStatus, PublicEvent, Rating, SiteConfig, ContactPreference, ErrorCode, PersonData };
 
 /** Options of {@link createSori}. */
 export interface SoriOptions {
@@ -177,6 +178,14 @@ export interface Sori {
   resend(clientId: string, changes?: Partial<SubmitInput>): Promise<Submission>;
   /** Mark a submission's staff events as seen. */
   markRead(clientId: string): Promise<void>;
+  /** Everything the server keeps about this browser's shopper that is theirs to see ("download my data"). */
+  exportData(): Promise<PersonData>;
+  /**
+   * Erases what this browser's shopper wrote and who they are, on the server (every submission
+   * of theirs; emails still waiting to them are cancelled) and in this browser's outbox ("delete
+   * my data"). Ask the shopper to confirm first: it cannot be undone.
+   */
+  eraseData(): Promise<void>;
   /** Who the shopper is, attached to following submissions as contact details. */
   identify(who: { email?: string; name?: string; customerId?: string }): void;
   /** Page, cart or order data attached to following submissions. */

@@ -113,3 +113,32 @@ describe('config', () => {
     expect(asked).toEqual([SITE]);
   });
 });
+
+describe("the shopper's own data", () => {
+  it("downloads what the server keeps, and deletes it there and in this browser, what never left it included", async () => {
+    const erasures: Array<{ reporter: string | null; body: unknown }> = [];
+    fake.server.use(
+      http.get(`${ENDPOINT}/v1/reporter/data`, ({ request }) =>
+        HttpResponse.json({ exportedAt: new Date().toISOString(), reporters: [{ id: request.headers.get('x-sori-reporter') ?? '', createdAt: new Date().toISOString() }], submissions: [] }),
+      ),
+      http.post(`${ENDPOINT}/v1/reporter/erasure`, async ({ request }) => {
+        erasures.push({ reporter: request.headers.get('x-sori-reporter'), body: await request.json() });
+        return HttpResponse.json({ reporters: 1, submissions: 1, cancelledNotifications: 0 });
+      }),
+    );
+    const client = sori();
+    const sent = await client.submit({ kind: 'complaint', message: 'Sent, then erased' });
+    await until(client, sent.clientId, (s) => s.sendState === 'accepted');
+    const reporter = fake.posts.at(-1)?.reporter;
+    expect((await client.exportData()).reporters).toEqual([{ id: reporter, createdAt: expect.any(String) }]);
+    // One more, which the server keeps refusing for now: it waits in this browser only.
+    fake.failures.push(...Array.from({ length: 20 }, () => ({ status: 503 })));
+    const waiting = await client.submit({ kind: 'inquiry', message: 'Never sent' });
+    expect((await client.submission(waiting.clientId))?.sendState).not.toBe('accepted');
+
+    await client.eraseData();
+    expect(erasures).toEqual([{ reporter, body: { confirm: true } }]);
+    expect(await client.submissions()).toEqual([]);
+    expect(client.syncState().pending).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { PublicEvent, Rating, SiteConfig, Sori, SoriEvents, Submission, SubmitInput, SyncState } from '@sori/sdk';
+import type { PersonData, PublicEvent, Rating, SiteConfig, Sori, SoriEvents, Submission, SubmitInput, SyncState } from '@sori/sdk';
 
 /**
  * An in-memory stand-in for the SDK with the same events, so panel tests can drive what the
@@ -106,6 +106,16 @@ export class FakeSori implements Sori {
     const submission = this.find(clientId);
     submission.unread = 0;
     this.change(submission);
+  }
+  /** How often the shopper erased their data. */
+  erasures = 0;
+  async exportData(): Promise<PersonData> {
+    return { exportedAt: new Date().toISOString(), reporters: [{ id: 'r1', createdAt: new Date().toISOString() }], submissions: [] };
+  }
+  async eraseData(): Promise<void> {
+    this.erasures++;
+    this.list.splice(0);
+    this.emit('sync', this.syncState());
   }
   identify(): void {}
   setContext(): void {}

@@ -70,6 +70,8 @@ export interface NotificationTable {
   target: string;
   /** JSON: what to send. */
   payload: string;
+  /** The submission it is about (set since migration 0004; found in the payload for older rows). */
+  submission_id: string | null;
   state: NotificationState;
   /** Deliveries (attempts) so far. */
   attempts: number;

@@ -95,7 +95,7 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
   if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
-  if (set.department) await queueWebhookCalls(unit, row.site_id, set.department, 'submission.routed', toDeskSubmission(updated));
+  if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
@@ -155,27 +155,6 @@ export async function addImprovement(unit: UnitOfWork, id: string, input: Improv
     data: { department: input.department },
   });
   const submission = toDeskSubmission(row);
-  await queueWebhookCalls(unit, row.site_id, input.department, 'improvement.created', { submission, department: input.department, text: input.text });
+  await queueWebhookCalls(unit, row, input.department, 'improvement.created', { submission, department: input.department, text: input.text });
   return { submission, event: toDeskEvent(event) };
-}
-
-/** What erased text becomes. */
-export const ERASED = '[erased at the shopper\'s request]';
-
-/**
- * Erases what a shopper wrote and who they are from one submission, at their request: the
- * submission and its timeline stay (the process is audited), the words and contact details do not.
- */
-export async function eraseSubmission(unit: UnitOfWork, id: string, reason: string, user: User): Promise<DeskChange> {
-  const row = await findRow(unit.db, id);
-  const now = new Date().toISOString();
-  const updated = await unit.db
-    .updateTable('submissions')
-    .set({ message: ERASED, contact: null, context: null, order_ref: null, page_url: null, updated_at: now })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await unit.db.updateTable('events').set({ text: ERASED }).where('submission_id', '=', id).where('author', '=', 'reporter').where('text', 'is not', null).execute();
-  const event = await unit.appendEvent({ type: 'erasure', submission: row, author: 'staff', actor: user, public: false, text: reason, at: now });
-  return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }

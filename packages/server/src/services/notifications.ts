@@ -19,7 +19,7 @@ async function emailShopper(unit: UnitOfWork, row: SubmissionRow, make: (site: s
   const to = consentedEmail(row);
   if (!to) return;
   const site = await unit.db.selectFrom('sites').select('name').where('id', '=', row.site_id).executeTakeFirstOrThrow();
-  await unit.queueNotification({ channel: 'email', target: to, payload: make(site.name) });
+  await unit.queueNotification({ channel: 'email', target: to, payload: make(site.name), submissionId: row.id });
 }
 
 /** Queues the email for a public reply, in the reply's unit of work. */
@@ -48,20 +48,20 @@ function hooksOf(trx: Transaction<Database>, siteId: string): Promise<Hook[]> {
 }
 
 /**
- * Queues a webhook call for every hook of the site that wants `event` for `department`
- * (site-wide hooks, with no department, get every event).
+ * Queues a webhook call about a submission for every hook of its site that wants `event` for
+ * `department` (site-wide hooks, with no department, get every event).
  */
 export async function queueWebhookCalls(
   unit: UnitOfWork,
-  siteId: string,
+  row: Pick<SubmissionRow, 'id' | 'site_id'>,
   department: string | null,
   event: WebhookEvent,
   data: object,
 ): Promise<void> {
-  for (const hook of await hooksOf(unit.db, siteId)) {
+  for (const hook of await hooksOf(unit.db, row.site_id)) {
     const wanted = (JSON.parse(hook.events) as string[]).includes(event);
     if (!wanted || (hook.department !== null && hook.department !== department)) continue;
-    await unit.queueNotification({ channel: 'webhook', target: hook.id, payload: { event, at: new Date().toISOString(), data } });
+    await unit.queueNotification({ channel: 'webhook', target: hook.id, payload: { event, at: new Date().toISOString(), data }, submissionId: row.id });
   }
 }
 

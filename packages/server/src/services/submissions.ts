@@ -117,7 +117,7 @@ async function storeOne(
 
   if (inserted) {
     await unit.appendEvent({ type: 'received', submission: inserted, author: 'system', public: true, at: receivedAt });
-    await queueWebhookCalls(unit, site.id, null, 'submission.created', toDeskSubmission(inserted));
+    await queueWebhookCalls(unit, inserted, null, 'submission.created', toDeskSubmission(inserted));
     return { clientId: submission.clientId, result: 'accepted', receipt: receiptOf(inserted) };
   }
 

@@ -29,6 +29,8 @@ export interface NewNotification {
   target: string;
   /** What to send, as JSON. */
   payload: object;
+  /** The submission it is about: an erasure of that submission scrubs or cancels it too. */
+  submissionId: string;
 }
 
 /** What committed work must tell the world outside the database. */
@@ -99,6 +101,7 @@ export class UnitOfWork {
       .values({
         channel: notification.channel,
         target: notification.target,
+        submission_id: notification.submissionId,
         payload: JSON.stringify(notification.payload),
         state: 'pending',
         attempts: 0,

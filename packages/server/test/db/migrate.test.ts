@@ -31,9 +31,9 @@ async function fillVersion1(store: Store, hookUrl: string) {
     values (${submissionId}, ${reporterId}, ${site.id}, 'received', ${now}, 'system', null, null, 1, 'received', 'staff', null, null, null),
            (${submissionId}, ${reporterId}, ${site.id}, 'reply', ${now}, 'staff', null, 'Mina', 1, 'received', 'reporter', 'A new jar ships today', null, null)`.execute(store.db);
   await sql`insert into outbox (channel, target, payload, state, attempts, next_attempt_at, last_error, created_at, sent_at)
-    values ('email', 'jiwoo@example.com', '{"subject":"s","text":"t"}', 'sent', 1, ${now}, null, ${now}, ${now}),
+    values ('email', 'jiwoo@example.com', '{"subject":"A reply about your message SR-OLD0-0001","text":"t"}', 'sent', 1, ${now}, null, ${now}, ${now}),
            ('email', 'gone@example.com', '{"subject":"s","text":"t"}', 'failed', 10, ${now}, 'mailbox unavailable', ${now}, null),
-           ('webhook', ${webhookId}, '{"event":"submission.created","data":{}}', 'pending', 2, ${now}, 'webhook answered 503', ${now}, null)`.execute(store.db);
+           ('webhook', ${webhookId}, ${JSON.stringify({ event: 'submission.created', data: { id: submissionId } })}, 'pending', 2, ${now}, 'webhook answered 503', ${now}, null)`.execute(store.db);
   return { submissionId };
 }
 
@@ -51,8 +51,11 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission']);
     expect(await migrate(store)).toEqual([]);
+    // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
+    const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
+    expect(about.map((n) => n.submission_id)).toEqual([submissionId, null, submissionId]);
 
     const events = await store.db.selectFrom('events').select(['type', 'text']).where('submission_id', '=', submissionId).orderBy('id').execute();
     expect(events).toEqual([

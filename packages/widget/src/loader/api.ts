@@ -13,7 +13,7 @@ export interface OpenOptions {
  * `@sori/sdk` but `on` (which answers its `off` at once, see `PanelCalls`), `off`, `syncState`
  * and `destroy`.
  */
-export const FORWARDED = ['submit', 'submissions', 'submission', 'sendMessage', 'rate', 'resend', 'markRead', 'identify', 'setContext', 'config', 'flush'] as const;
+export const FORWARDED = ['submit', 'submissions', 'submission', 'sendMessage', 'rate', 'resend', 'markRead', 'exportData', 'eraseData', 'identify', 'setContext', 'config', 'flush'] as const;
 
 /** One of {@link FORWARDED}. */
 export type Forwarded = (typeof FORWARDED)[number];

@@ -44,6 +44,12 @@ const en = {
   yes: 'Yes',
   no: 'No',
   skip: 'Skip',
+  myData: 'Your data',
+  downloadData: 'Download my data',
+  deleteData: 'Delete my data',
+  confirmDelete: 'Delete everything you sent here and your contact details, for good?',
+  confirmYes: 'Yes, delete it all',
+  deleted: 'Deleted: nothing you sent is kept.',
   rated: 'Thank you for telling us.',
   reopened: 'Sorry — it went back to the team.',
 };

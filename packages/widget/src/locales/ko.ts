@@ -46,6 +46,12 @@ const ko: Strings = {
   yes: '네',
   no: '아니요',
   skip: '건너뛰기',
+  myData: '내 정보',
+  downloadData: '내 정보 내려받기',
+  deleteData: '내 정보 삭제',
+  confirmDelete: '보내신 내용과 연락처를 모두 영구히 삭제할까요?',
+  confirmYes: '네, 모두 삭제',
+  deleted: '삭제되었습니다. 보내신 내용은 남지 않습니다.',
   rated: '감사합니다.',
   reopened: '담당 팀이 다시 살펴봅니다.',
 };

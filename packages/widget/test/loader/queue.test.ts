@@ -21,6 +21,8 @@ function api(calls: string[]): WidgetApi {
     rate: unused,
     resend: unused,
     markRead: unused,
+    exportData: unused,
+    eraseData: unused,
     config: unused,
     flush: unused,
   };

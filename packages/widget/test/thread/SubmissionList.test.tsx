@@ -79,3 +79,18 @@ describe('My messages', () => {
     await waitFor(() => expect(sori.list.map((s) => [s.message, s.sendState])).toEqual([['The lid of my order is missing.', 'accepted']]));
   });
 });
+
+describe('the shopper’s own data', () => {
+  it('is deleted only after the shopper says yes, and then My messages is empty', async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    fireEvent.click(await screen.findByRole('button', { name: en.deleteData }));
+    expect(sori.erasures).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: en.no }));
+    fireEvent.click(screen.getByRole('button', { name: en.deleteData }));
+    fireEvent.click(screen.getByRole('button', { name: en.confirmYes }));
+    await screen.findByText(en.deleted);
+    expect(sori.erasures).toBe(1);
+    await screen.findByText(en.empty);
+  });
+});

@@ -4,6 +4,7 @@ import analyticsRoutes from './analytics.js';
 import cannedReplyRoutes from './canned-replies.js';
 import staffEventRoutes, { type StaffEventRouteOptions } from './events.js';
 import notificationRoutes from './notifications.js';
+import peopleRoutes from './people.js';
 import sessionRoutes from './session.js';
 import siteRoutes from './sites.js';
 import submissionRoutes from './submissions.js';
@@ -41,6 +42,7 @@ export default async function deskRoutes(app: FastifyInstance, options: StaffEve
   await app.register(webhookRoutes);
   await app.register(notificationRoutes);
   await app.register(siteRoutes);
+  await app.register(peopleRoutes);
   await app.register(cannedReplyRoutes);
   await app.register(staffEventRoutes, options);
 }

@@ -2,7 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { BulkChange, BulkResult, DeskChange, DeskDetail, DeskList, DeskPatch, DeskText, ErasureInput, ErrorBody, IdParams, ImprovementInput, InboxCounts, InboxQuery } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import { bulkChange } from '../../services/bulk.js';
-import { addImprovement, addReplyOrNote, changeSubmission, eraseSubmission, submissionDetail } from '../../services/desk.js';
+import { addImprovement, addReplyOrNote, changeSubmission, submissionDetail } from '../../services/desk.js';
+import { eraseSubmission } from '../../services/erasure.js';
 import { inboxCounts, listInbox } from '../../services/inbox.js';
 
 const errorsOf = { '4xx': ErrorBody };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import dataRoutes from './data.js';
 import eventRoutes, { type EventRouteOptions } from './events.js';
 import messageRoutes from './messages.js';
 import streamTicketRoutes from './stream-tickets.js';
@@ -10,4 +11,5 @@ export default async function reporterRoutes(app: FastifyInstance, options: Even
   await app.register(messageRoutes);
   await app.register(streamTicketRoutes);
   await app.register(eventRoutes, options);
+  await app.register(dataRoutes);
 }
