@@ -67,11 +67,14 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose, onSu
   const send = useCallback(
     async (result: ComposeResult) => {
       await (editing ? sori.resend(editing.clientId, result) : sori.submit(result));
+      // Said as it is: kept only in this page, saved to send later, or on its way.
+      const { storage, online } = sori.syncState();
+      const said = storage === 'memory' ? t.queuedInMemory : online ? t.thanks : t.queued;
       // The list in a task of its own, after the storing one: two short tasks, not one long one.
       setTimeout(() => {
         setView('list');
         setEditing(undefined);
-        setAnnouncement(t.thanks);
+        setAnnouncement(said);
       });
     },
     [sori, t, editing],

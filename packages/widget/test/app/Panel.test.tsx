@@ -64,3 +64,18 @@ describe('Panel', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Question' })));
   });
 });
+
+describe('what the panel says of a submission it could not save', () => {
+  it('never says "saved" while the browser keeps it in memory only', async () => {
+    const sori = new FakeSori();
+    sori.online = false;
+    sori.storage = 'memory';
+    renderPanel(sori);
+    sendComplaint('Private window, offline');
+    await screen.findByText(en.queuedInMemory);
+    expect(screen.queryByText(en.queued)).toBeNull();
+    expect(screen.getByText(en.memoryWarning)).toBeTruthy();
+    // The live region says the same.
+    expect(document.querySelector('[aria-live]')?.textContent).toBe(en.queuedInMemory);
+  });
+});
