@@ -75,9 +75,11 @@ async function storeOne(
   submission: SubmissionInput,
   now: Date,
 ): Promise<SubmissionResult> {
-  // The key stays `item`, as the first releases hashed it: a resend of a submission stored then
-  // must still hash the same, or it would be refused as a conflict.
-  const bodyHash = sha256(canonical({ reporterId, item: submission }));
+  // The submission alone, byte for byte: the same one sent again under another reporter (a tab
+  // that started before the browser's secret was settled) is the duplicate it is, not a conflict.
+  const bodyHash = sha256(canonical({ item: submission }));
+  // How the first releases hashed it, with the reporter; their resends still match.
+  const legacyHash = sha256(canonical({ reporterId, item: submission }));
   const receivedAt = now.toISOString();
   const inserted = await unit.db
     .insertInto('submissions')
@@ -127,7 +129,7 @@ async function storeOne(
     .where('site_id', '=', site.id)
     .where('client_id', '=', submission.clientId)
     .executeTakeFirstOrThrow();
-  if (existing.body_hash === bodyHash) {
+  if (existing.body_hash === bodyHash || existing.body_hash === legacyHash) {
     return { clientId: submission.clientId, result: 'duplicate', receipt: receiptOf(existing) };
   }
   return rejected(submission.clientId, {

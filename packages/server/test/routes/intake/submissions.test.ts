@@ -28,6 +28,16 @@ describe.each(engines)('POST /v1/submissions on %s', (engine) => {
     expect(Number(count?.n)).toBe(1);
   });
 
+  it('answers the same submission sent under another reporter (a tab that started at the same time) as the duplicate it is', async () => {
+    const complaint = submission();
+    const first = (await send(t, reporterSecret(), [complaint])).json().results[0];
+    const again = (await send(t, reporterSecret(), [complaint])).json().results[0];
+    expect(again).toMatchObject({ result: 'duplicate', receipt: first.receipt });
+    // The same client id with other words is still a conflict, whoever sends it.
+    const changed = (await send(t, reporterSecret(), [{ ...complaint, message: 'Something else' }])).json().results[0];
+    expect(changed.error.code).toBe('conflict');
+  });
+
   it('stores each of many concurrent batches exactly once', async () => {
     const batches = Array.from({ length: 30 }, () => [submission(), submission()]);
     const responses = await Promise.all(batches.map((b) => send(t, reporterSecret(), b)));
