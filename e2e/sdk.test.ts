@@ -54,6 +54,34 @@ describe('several tabs in real Chromium', () => {
   });
 });
 
+describe('a fresh browser in real Chromium', () => {
+  it('opens two tabs at once as one shopper, and shows none of what it stored as refused', async () => {
+    const context = await run.browser.newContext();
+    const tabs = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all(tabs.map((tab) => tab.goto(run.stack.storeOrigin)));
+    const sends = tabs.map((tab, i) =>
+      tab.evaluate(async (n) => {
+        const sori = (window as unknown as { Sori: { submit(x: object): Promise<unknown> } }).Sori;
+        for (let k = 0; k < 10; k++) await sori.submit({ kind: 'inquiry', message: `Two tabs at once, tab ${n} #${k}` });
+      }, i),
+    );
+    await Promise.all(sends);
+    const stored = async () => ((await desk(run.stack, 'GET', '/v1/desk/submissions?q=Two%20tabs%20at%20once&limit=100')) as DeskList).submissions;
+    await expect.poll(async () => (await stored()).length, { timeout: 20_000 }).toBe(20);
+    // One reporter behind all twenty.
+    const reporters = await run.stack.store.db.selectFrom('submissions').select('reporter_id').where('message', 'like', 'Two tabs at once%').distinct().execute();
+    expect(reporters).toHaveLength(1);
+    for (const tab of tabs) {
+      const states = await tab.evaluate(async () => {
+        const sori = (window as unknown as { Sori: { submissions(): Promise<Array<{ sendState: string }>> } }).Sori;
+        return (await sori.submissions()).map((s) => s.sendState);
+      });
+      expect(states.filter((state) => state === 'rejected')).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
 describe('leaving the page in real Chromium', () => {
 
   it('sends what waits with a keepalive request as the page goes away', async () => {
