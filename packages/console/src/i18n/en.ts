@@ -1,6 +1,7 @@
 /** English strings of the console. Every user-facing string lives here and in `ko.ts` (same keys). */
 const en = {
   app: {
+    justNow: 'just now',
     title: 'Sori console',
     loading: 'Loading…',
     skip: 'Skip to content',
@@ -191,6 +192,7 @@ const en = {
     buyAgain: (yes: boolean): string => (yes ? 'Would buy again' : 'Would not buy again'),
     improvement: (who: string, department: string) => `${who} sent an improvement to ${department}`,
     erasure: (who: string) => `${who} erased what the shopper wrote, at their request`,
+    exported: (who: string) => `${who} exported the shopper's data`,
     staffOnly: 'Staff only',
   },
   composer: {

@@ -1,4 +1,4 @@
-import { locale } from './i18n.js';
+import { locale, t } from './i18n.js';
 
 // Intl formatters are costly to make (ICU data), so each is made once per language.
 const cache = new Map<string, unknown>();
@@ -15,6 +15,8 @@ const DAY = 24 * HOUR;
 export function relativeTime(iso: string, now: number = Date.now()): string {
   const ms = Date.parse(iso) - now;
   const abs = Math.abs(ms);
+  // Intl says "this minute" / "현재 분" for 0 minutes; people say "just now" / "방금".
+  if (abs < 30_000) return t().app.justNow;
   const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
     abs < HOUR ? [ms / MINUTE, 'minute'] : abs < DAY ? [ms / HOUR, 'hour'] : [ms / DAY, 'day'];
   const lang = locale.value;

@@ -3,6 +3,7 @@ import type { Strings } from './en.js';
 /** 콘솔의 한국어 문자열. 키는 `en.ts`와 같습니다(테스트가 확인합니다). */
 const ko: Strings = {
   app: {
+    justNow: '방금',
     title: 'Sori 콘솔',
     loading: '불러오는 중…',
     skip: '본문으로 건너뛰기',
@@ -192,6 +193,7 @@ const ko: Strings = {
     buyAgain: (yes: boolean) => (yes ? '재구매 의향 있음' : '재구매 의향 없음'),
     improvement: (who: string, department: string) => `${who} 님이 ${department} 부서에 개선 요청을 보냄`,
     erasure: (who: string) => `${who} 님이 고객 요청으로 고객이 쓴 내용을 지움`,
+    exported: (who: string) => `${who} 님이 고객 정보를 내보냄`,
     staffOnly: '직원만',
   },
   composer: {

@@ -58,6 +58,8 @@ export function describe(event: DeskEvent): string {
       return s.timeline.improvement(who, departmentName(text(data['department']) ?? s.app.none));
     case 'erasure':
       return s.timeline.erasure(who);
+    case 'export':
+      return s.timeline.exported(who);
   }
 }
 
