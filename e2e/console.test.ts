@@ -86,8 +86,15 @@ describe('the console in real Chromium', () => {
     await staff.page.keyboard.press('a');
     const id = await idOf('arrived cracked');
     await expect.poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).submission.assigneeId, { timeout: 10_000 }).toBeDefined();
-    await staff.page.getByLabel('Department').selectOption('logistics');
-    await staff.page.getByRole('button', { name: 'Move to In progress' }).click();
+    // Route and move on from the keyboard too: the command palette holds every action.
+    const palette = async (words: string) => {
+      await staff.page.keyboard.press('Control+k');
+      await staff.page.keyboard.type(words);
+      await staff.page.keyboard.press('Enter');
+    };
+    await palette('Route to Logistics');
+    await expect.poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).submission.department, { timeout: 10_000 }).toBe('logistics');
+    await palette('Move to In progress');
     await expect.poll(async () => ((await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail).submission, { timeout: 10_000 }).toMatchObject({ department: 'logistics', status: 'in_progress' });
 
     // A note stays with staff.

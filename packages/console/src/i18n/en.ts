@@ -256,6 +256,7 @@ const en = {
       assignToMe: 'Assign to me',
       reply: 'Write a reply',
       note: 'Write a note',
+      routeTo: (department: string) => `Route to ${department}`,
       resolve: 'Resolve',
       select: 'Select or unselect',
       selectAll: 'Select all loaded',

@@ -256,6 +256,7 @@ const ko: Strings = {
       assignToMe: '내가 맡기',
       reply: '답변 쓰기',
       note: '메모 쓰기',
+      routeTo: (department: string) => `${department}(으)로 배정`,
       resolve: '해결',
       select: '선택 또는 선택 해제',
       selectAll: '불러온 항목 모두 선택',

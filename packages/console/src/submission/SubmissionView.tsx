@@ -1,12 +1,14 @@
-import { canTransition } from '@sori/protocol/constants';
+import { canTransition, TRANSITIONS } from '@sori/protocol/constants';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { sites } from '../api/directory.js';
 import { currentUser } from '../api/session.js';
 import { t } from '../i18n/i18n.js';
 import { apply } from '../inbox/inbox-store.js';
 import { paths } from '../paths.js';
 import { useActions } from '../shortcuts/registry.js';
 import { Presence } from '../ui/Presence.js';
+import { departmentName } from '../ui/names.js';
 import { SlaBadge } from '../ui/SlaBadge.js';
 import { Composer, focusComposer } from './Composer.js';
 import { Details } from './Details.js';
@@ -36,6 +38,7 @@ export function SubmissionView({ id }: { id: string }) {
 
   useActions(() => {
     const current = () => detail?.submission;
+    const status = detail?.submission.status;
     return [
       { id: 'submission.back', group: 'submission', keys: 'Escape', label: () => t().shortcuts.actions.back, run: () => route(paths.inbox) },
       {
@@ -61,8 +64,30 @@ export function SubmissionView({ id }: { id: string }) {
           if (sub && canTransition(sub.status, 'resolved')) void change(sub.id, { status: 'resolved' }, changed);
         },
       },
+      // In the palette only (⌘K, then type): routing and every next status, so that triage is
+      // all reachable from the keyboard. Closing asks for a reason, in the triage panel.
+      ...(sites.value.find((site) => site.id === current()?.siteId)?.departments ?? []).map((department) => ({
+        id: `submission.route.${department}`,
+        group: 'submission' as const,
+        label: () => t().shortcuts.actions.routeTo(departmentName(department)),
+        run: () => {
+          const sub = current();
+          if (sub) void change(sub.id, { department }, changed);
+        },
+      })),
+      ...(status ? TRANSITIONS[status] : [])
+        .filter((next) => next !== 'closed' && next !== 'resolved')
+        .map((next) => ({
+          id: `submission.status.${next}`,
+          group: 'submission' as const,
+          label: () => t().submission.moveTo(t().statuses[next]),
+          run: () => {
+            const sub = current();
+            if (sub && canTransition(sub.status, next)) void change(sub.id, { status: next }, changed);
+          },
+        })),
     ];
-  }, [detail?.submission]);
+  }, [detail?.submission, sites.value]);
 
   if (!detail) {
     return (
