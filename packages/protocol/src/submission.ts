@@ -44,7 +44,8 @@ export const SubmissionInput = Type.Object(
     contact: Type.Optional(Contact),
     product: Type.Optional(Type.String({ maxLength: 200 })),
     orderRef: Type.Optional(Type.String({ maxLength: 100 })),
-    pageUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 2048 })),
+    /** The page the shopper was on: an `http:` or `https:` URL, never `javascript:` and the like (staff may open it). */
+    pageUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048 })),
     locale: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 })),
     context: Type.Optional(Context),
     /** When the shopper pressed send, by the browser's clock. */

@@ -7,8 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Store } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { errors } from './errors.js';
+import { isDateTime } from './formats.js';
+import { networkSettings, type NetworkOptions } from './network-options.js';
+import connections from './plugins/connections.js';
 import database from './plugins/database.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
+import finiteNumbers from './plugins/finite-numbers.js';
+import storableText from './plugins/storable-text.js';
 import gracefulClose from './plugins/graceful-close.js';
 import hub from './plugins/hub.js';
 import notifier from './plugins/notifier.js';
@@ -23,8 +28,10 @@ import healthRoutes from './routes/health.js';
 import intakeRoutes from './routes/intake/index.js';
 import reporterRoutes from './routes/reporter/index.js';
 
+export type { NetworkOptions, TrustProxy } from './network-options.js';
+
 /** Options of {@link buildApp}. */
-export interface AppOptions {
+export interface AppOptions extends NetworkOptions {
   /**
    * Where the data lives, when no `store` is given.
    * @default 'sqlite:./data/sori.db'
@@ -62,8 +69,11 @@ export interface AppOptions {
    * @default 15
    */
   heartbeatSeconds?: number;
-  /** Trust `X-Forwarded-*` from a proxy in front (for client IPs in rate limits). @default false */
-  trustProxy?: boolean;
+  /**
+   * Sign-in tries per account (email) per 15 minutes, from whatever addresses, or `false`.
+   * @default 10
+   */
+  signInAttemptsPerEmail?: number | false;
   /** SMTP server for shopper emails, e.g. `smtp://user:pass@mail.example:587`; unset, emails wait, queued, until it is set. */
   smtpUrl?: string | undefined;
   /** @default 'Sori <no-reply@localhost>' */
@@ -72,6 +82,13 @@ export interface AppOptions {
   notifierPollMs?: number;
   /** First retry delay of a failed delivery, in ms (doubles per attempt). @default 5000 */
   notifierRetryBaseMs?: number;
+  /**
+   * Hosts webhooks may call though they are, or resolve to, a loopback, private, link-local or
+   * other internal address (which are refused otherwise).
+   * @default []
+   * @example ['hooks.internal', '10.0.0.5']
+   */
+  webhookAllowHosts?: readonly string[];
 }
 
 const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
@@ -79,16 +96,24 @@ const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.m
 
 /** Builds the Sori server: storage, intake, update streams, the desk API and the widget's files. */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const heartbeatMs = (options.heartbeatSeconds ?? 15) * 1000;
+  const network = networkSettings(options, heartbeatMs);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    ...network.fastify,
+    ajv: { onCreate: (ajv) => ajv.addFormat('date-time', { type: 'string', validate: isDateTime }) },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 
   const store = options.store ?? openDatabase(options.databaseUrl ?? 'sqlite:./data/sori.db');
   if (!options.store) await migrate(store);
   await app.register(errorHandler);
+  await app.register(finiteNumbers);
+  await app.register(storableText);
   await app.register(gracefulClose);
+  await app.register(connections, { perAddress: network.connectionsPerAddress, exempt: network.exempt });
   await app.register(securityHeaders);
   await app.register(database, { store, owned: !options.store });
   await app.register(hub);
@@ -97,6 +122,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     mailFrom: options.mailFrom,
     pollMs: options.notifierPollMs,
     retryBaseMs: options.notifierRetryBaseMs,
+    webhookAllowHosts: options.webhookAllowHosts,
   });
   await app.register(transaction);
   await app.register(staffAuth);
@@ -121,9 +147,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(async (shopperSide) => {
     await shopperSide.register(shopper, { sitePerMinute: options.siteRateLimitPerMinute ?? 6000 });
     await shopperSide.register(intakeRoutes);
-    await shopperSide.register(reporterRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
+    await shopperSide.register(reporterRoutes, { heartbeatMs });
   });
-  await app.register(deskRoutes, { heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 });
+  await app.register(deskRoutes, { heartbeatMs, signInAttemptsPerEmail: options.signInAttemptsPerEmail });
   await app.register(consoleRoutes, { consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
   await app.register(assetRoutes, { widgetDir: options.widgetDir ?? DEFAULT_WIDGET_DIR });
   await app.register(healthRoutes);

@@ -25,6 +25,9 @@ export const errors = {
   /** A request Fastify refused before any schema saw it (bad JSON, unknown content type, …). */
   badRequest: (statusCode: number, message: string) => new ApiError('invalid', statusCode, message),
   payloadTooLarge: () => new ApiError('payload_too_large', 413, `A request body may carry at most ${LIMITS.bodyBytes} bytes`),
+  uriTooLong: () => new ApiError('uri_too_long', 414, 'A part of the path is too long: an id is at most 100 characters'),
+  headersTooLarge: () => new ApiError('headers_too_large', 431, 'The URL and headers are too large: send what is long in the body'),
+  timeout: () => new ApiError('timeout', 408, 'The request took too long to arrive; send it again'),
   unknownSite: () =>
     new ApiError('unknown_site', 401, `Unknown site key: send the site's public key (pk_…) in the x-sori-site header or as "site"`, 'site'),
   originNotAllowed: (origin: string | undefined) =>
@@ -69,6 +72,8 @@ export function toApiError(thrown: unknown): ApiError {
   const error: Partial<FastifyError> = thrown;
   if (error.validation) return errors.invalid(thrown.message, fieldOf(error.validation));
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge();
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return errors.uriTooLong();
+  if (error.code === 'FST_ERR_BAD_URL') return errors.invalid('The path is not valid percent-encoding');
   const status = error.statusCode;
   if (status && status >= 400 && status < 500) return errors.badRequest(status, thrown.message);
   return errors.internal();

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { PATHS, type StreamTicket, type SubmissionBatchResult } from '@sori/protocol';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -217,6 +217,12 @@ export interface HookCall {
   status: number;
 }
 
+/**
+ * The app option a test with a {@link startHookReceiver} sets: the receiver listens on this
+ * machine's loopback, which webhooks may not reach unless the host is allowed.
+ */
+export const RECEIVER_ALLOWED = { webhookAllowHosts: ['127.0.0.1'] } as const;
+
 /** A webhook receiver on a local port that answers 503 to its first `failFirst` calls, then 200. */
 export async function startHookReceiver(failFirst = 0): Promise<{ url: string; calls: HookCall[]; close(): Promise<void> }> {
   const calls: HookCall[] = [];
@@ -244,4 +250,38 @@ export async function addWebhook(t: TestContext, input: { url: string; events?: 
   if (res.statusCode !== 201) throw new Error(`webhook not added: ${res.body}`);
   const { webhook, secret } = res.json() as { webhook: { id: string }; secret: string };
   return { id: webhook.id, secret };
+}
+
+/** What a server said on a raw connection, and how long after opening it closed it (`undefined`: it did not). */
+export interface RawExchange {
+  answer: string;
+  closedAfterMs: number | undefined;
+}
+
+/**
+ * Writes `bytes` on a new connection to a listening app on 127.0.0.1, as they are (for what no
+ * HTTP client sends: stalls, oversized heads, garbage), and collects the answer until the server
+ * closes the connection or `waitMs` passes.
+ */
+export function rawExchange(port: number, bytes: string, waitMs = 10_000): Promise<RawExchange> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    const started = Date.now();
+    let answer = '';
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      resolve({ answer, closedAfterMs: undefined });
+    }, waitMs);
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(giveUp);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
+  });
+}
+
+/** The JSON body of a raw HTTP answer. */
+export function rawBody(answer: string): unknown {
+  return JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
 }

@@ -17,6 +17,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Whether a failed write broke a unique constraint (two requests adding the same thing at once),
+ * on either engine: better-sqlite3's `SQLITE_CONSTRAINT_UNIQUE` / `_PRIMARYKEY`, PostgreSQL's
+ * SQLSTATE `23505`.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** Prepared statements kept per SQL text; Kysely prepares every query anew otherwise. */
 const STATEMENT_CACHE_SIZE = 256;
 

@@ -2,14 +2,14 @@ import cors from '@fastify/cors';
 import { REPORTER_HEADER, SITE_HEADER } from '@sori/protocol';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import parseJson from 'secure-json-parse';
 import { wantsEventStream } from '../event-streams.js';
 import { errors } from '../errors.js';
 import { ReporterDirectory } from '../services/reporters.js';
-import { allAllowedOrigins, findSiteByKey, type Site } from '../services/sites.js';
+import { SiteDirectory } from '../services/site-directory.js';
+import type { Site } from '../services/sites.js';
 import { redeemStreamTicket } from '../services/stream-tickets.js';
-
-/** How long site lookups are cached; a new origin takes at most this long to be allowed. */
-const CACHE_MS = 10_000;
+import { WindowLimiter } from '../services/window-limiter.js';
 
 /** Options of the shopper plugin. */
 export interface ShopperOptions {
@@ -54,47 +54,25 @@ function fromBody(request: FastifyRequest, name: 'site' | 'reporter'): unknown {
 export default fp<ShopperOptions>(
   async (app, options) => {
     const sitePerMinute = options.sitePerMinute ?? 6000;
-    let origins: { at: number; set: Promise<Set<string>> } | undefined;
-    const sites = new Map<string, { at: number; site: Promise<Site | undefined> }>();
+    const sites = new SiteDirectory(app.store.db);
     const reporters = new ReporterDirectory(app.store.db);
     const resolved = new WeakMap<FastifyRequest, { site: Site; reporterId?: string }>();
 
     // Per site, on top of the per-address limit: one store's flood cannot starve the others.
-    const siteWindows = new Map<string, { start: number; count: number }>();
-    function countSiteRequest(siteId: string): void {
-      if (sitePerMinute === false) return;
-      const now = Date.now();
-      let window = siteWindows.get(siteId);
-      if (!window || now - window.start >= 60_000) siteWindows.set(siteId, (window = { start: now, count: 0 }));
-      if (++window.count > sitePerMinute) {
-        throw errors.rateLimited(Math.ceil((window.start + 60_000 - now) / 1000), 'This site sent too many requests');
-      }
-    }
-
-    function allowedOrigins(): Promise<Set<string>> {
-      if (!origins || Date.now() - origins.at > CACHE_MS) origins = { at: Date.now(), set: allAllowedOrigins(app.store.db) };
-      return origins.set;
-    }
-
-    function siteByKey(key: string): Promise<Site | undefined> {
-      const hit = sites.get(key);
-      if (hit && Date.now() - hit.at < CACHE_MS) return hit.site;
-      const site = findSiteByKey(app.store.db, key);
-      sites.set(key, { at: Date.now(), site });
-      return site;
-    }
+    const siteWindows = sitePerMinute === false ? undefined : new WindowLimiter({ max: sitePerMinute, windowMs: 60_000 });
 
     function checkOrigin(request: FastifyRequest, site: Site): Site {
       const origin = request.headers.origin;
       if (!origin || !site.origins.includes(origin)) throw errors.originNotAllowed(origin);
-      countSiteRequest(site.id);
+      const wait = siteWindows?.hit(site.id);
+      if (wait !== undefined) throw errors.rateLimited(wait, 'This site sent too many requests');
       return site;
     }
 
     async function siteOf(request: FastifyRequest): Promise<Site> {
       const key = request.headers[SITE_HEADER] ?? fromBody(request, 'site');
       if (typeof key !== 'string' || !key) throw errors.unknownSite();
-      const site = await siteByKey(key);
+      const site = await sites.byKey(key);
       if (!site) throw errors.unknownSite();
       return checkOrigin(request, site);
     }
@@ -112,23 +90,29 @@ export default fp<ShopperOptions>(
       // is then checked against its own site's list.
       origin: (origin, cb) => {
         if (!origin) return cb(null, false);
-        allowedOrigins().then(
+        sites.allowedOrigins().then(
           (set) => cb(null, set.has(origin)),
           (error: Error) => cb(error, false),
         );
       },
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', SITE_HEADER, REPORTER_HEADER, 'last-event-id'],
+      // An OPTIONS without Access-Control-Request-Method is no preflight a browser sends; answered
+      // like one (no body) rather than with the plugin's own text/plain 400, outside the one shape.
+      strictPreflight: false,
+      // A 429's Retry-After is what the SDK waits by: a page's script may read it only when exposed.
+      exposedHeaders: ['retry-after'],
       maxAge: 600,
     });
 
     // `navigator.sendBeacon` can only send simple content types without a preflight: accept its
-    // text/plain body as the JSON it is (the schemas still check every field).
+    // text/plain body as the JSON it is, read by the rules of Fastify's own JSON parser (no
+    // `__proto__` or `constructor.prototype` keys), and the schemas still check every field.
     app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
       try {
-        done(null, JSON.parse(String(body)));
-      } catch {
-        done(errors.invalid('The body is not JSON'), undefined);
+        done(null, parseJson(String(body), null, { protoAction: 'error', constructorAction: 'error' }));
+      } catch (error) {
+        done(errors.invalid(`The body is not JSON the server takes: ${error instanceof Error ? error.message : String(error)}`), undefined);
       }
     });
 

@@ -134,14 +134,16 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV cell: quoted when needed, and a leading `=`, `+`, `-`, `@` defused with `'` so that a
- * shopper's text never runs as a spreadsheet formula.
+ * One CSV cell: every text quoted, whatever it holds — a spreadsheet set to split on `;` (most
+ * European locales) would otherwise cut `a;=1+2` into a cell that starts a formula — and a
+ * leading `=`, `+`, `-`, `@`, tab or CR defused with `'`, so that a shopper's text never runs as
+ * a formula. Numbers go as they are.
  */
 function cell(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** The range's submissions as CSV (RFC 4180, CRLF line ends). */

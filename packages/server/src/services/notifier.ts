@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Store } from '../db/database.js';
 import type { NotificationTable } from '../db/schema.js';
 import type { EmailText } from './email-text.js';
+import { WebhookRefused, WebhookTargets } from './webhook-targets.js';
 
 type NotificationRow = Selectable<NotificationTable>;
 
@@ -19,6 +20,8 @@ export interface NotifierOptions {
   retryBaseMs?: number;
   /** Attempts before a notification is marked `failed`. @default 10 */
   maxAttempts?: number;
+  /** Where webhooks may go. @default internal addresses refused, no host allowed */
+  webhookTargets?: WebhookTargets;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -43,12 +46,14 @@ export class Notifier {
   private again = false;
   private readonly mail: Transporter | undefined;
   private warnedNoSmtp = false;
+  private readonly webhookTargets: WebhookTargets;
 
   constructor(
     private readonly store: Store,
     private readonly options: NotifierOptions,
   ) {
     this.mail = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+    this.webhookTargets = options.webhookTargets ?? new WebhookTargets();
   }
 
   start(): void {
@@ -122,17 +127,23 @@ export class Notifier {
   }
 
   /** One delivery: one attempt to send, recorded with its outcome together with the notification's new state. */
-  private async deliver(row: NotificationRow): Promise<void> {
+  private async deliver(claimed: NotificationRow): Promise<void> {
+    // Read again as it is now: an erasure since the claim cancelled it and took the address away.
+    const row = await this.store.db.selectFrom('notifications').selectAll().where('id', '=', claimed.id).executeTakeFirst();
+    if (row?.state !== 'pending') return;
     const attempt = row.attempts + 1;
     const at = new Date().toISOString();
     let error: string | undefined;
+    // A refused webhook stays refused: trying again would only fill the deliveries.
+    let permanent = false;
     try {
       if (row.channel === 'email') await this.sendEmail(row);
       else await this.callWebhook(row);
     } catch (failure) {
       error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
+      permanent = failure instanceof WebhookRefused;
     }
-    const giveUp = error !== undefined && attempt >= (this.options.maxAttempts ?? 10);
+    const giveUp = error !== undefined && (permanent || attempt >= (this.options.maxAttempts ?? 10));
     const base = (this.options.retryBaseMs ?? 5000) * 2 ** (attempt - 1);
     const delay = Math.min(base, 3_600_000) * (0.5 + Math.random() / 2);
     await this.store.db.transaction().execute(async (trx) => {
@@ -148,6 +159,8 @@ export class Notifier {
             : { state: giveUp ? 'failed' : 'pending', attempts: attempt, last_error: error, next_attempt_at: new Date(Date.now() + delay).toISOString() },
         )
         .where('id', '=', row.id)
+        // Cancelled meanwhile (erased): it stays cancelled.
+        .where('state', '=', 'pending')
         .execute();
     });
     if (error !== undefined) {
@@ -166,8 +179,7 @@ export class Notifier {
     const hook = await this.store.db.selectFrom('webhooks').select(['url', 'secret']).where('id', '=', row.target).executeTakeFirst();
     if (!hook) throw new Error('webhook was removed');
     const body = JSON.stringify({ id: String(row.id), ...(JSON.parse(row.payload) as object) });
-    const res = await fetch(hook.url, {
-      method: 'POST',
+    const status = await this.webhookTargets.post(hook.url, {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Sori-Webhook/1',
@@ -176,8 +188,8 @@ export class Notifier {
         'x-sori-signature': signWebhook(hook.secret, body),
       },
       body,
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
     });
-    if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+    if (status < 200 || status >= 300) throw new Error(`webhook answered ${status}`);
   }
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { newId, sha256 } from './secrets.js';
 
 const SECRET = /^[0-9a-f]{64}$/;
-/** Reporters remembered per instance; a reporter never changes once made. */
+/** Reporters remembered per instance (a reporter never changes once made), each at most this long. */
 const CACHE_SIZE = 10_000;
+const CACHE_MS = 10 * 60_000;
 
 /**
  * Finds the reporter a secret stands for on a site, making it on first use. Only the secret's
@@ -13,7 +15,7 @@ const CACHE_SIZE = 10_000;
  * shopper's submissions.
  */
 export class ReporterDirectory {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new LRUCache<string, string>({ max: CACHE_SIZE, ttl: CACHE_MS });
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -26,7 +28,6 @@ export class ReporterDirectory {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const id = await this.findOrCreate(siteId, secretHash);
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? '');
     this.cache.set(key, id);
     return id;
   }

@@ -27,6 +27,13 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
+/**
+ * A hash of a password nobody knows (made once with {@link hashPassword} from random bytes that
+ * were then thrown away): what a sign-in for an unknown email is checked against, so that it
+ * costs the same scrypt work as a wrong password and its timing does not tell which emails exist.
+ */
+export const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$fuf6tCMhJVLdgQZUsygokw$TKyPAz0o6l6FWhzPTxb7FhY0tOq0ZDUxp0J1wcaAFCM';
+
 /** Checks a password against {@link hashPassword}'s output in constant time. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');

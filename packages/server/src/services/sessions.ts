@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
-import { randomToken, sha256, verifyPassword } from './secrets.js';
+import { randomToken, sha256, UNKNOWN_USER_HASH, verifyPassword } from './secrets.js';
 import type { User } from './users.js';
 
 /** How long a console session lasts. */
@@ -15,16 +15,18 @@ export interface NewSession {
   expiresAt: string;
 }
 
-/** Signs a user in with email and password. The same error for a wrong email or password. */
+/**
+ * Signs a user in with email and password. A wrong email and a wrong password get the same error
+ * after the same scrypt work, so neither the answer nor its timing tells which emails exist.
+ */
 export async function signIn(db: Kysely<Database>, email: string, password: string): Promise<NewSession> {
   const found = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'department', 'password_hash'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!found || !(await verifyPassword(password, found.password_hash))) {
-    throw errors.unauthorized('Wrong email or password');
-  }
+  const matches = await verifyPassword(password, found?.password_hash ?? UNKNOWN_USER_HASH);
+  if (!found || !matches) throw errors.unauthorized('Wrong email or password');
   const token = randomToken();
   const csrfToken = randomToken();
   const now = Date.now();

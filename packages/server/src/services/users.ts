@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '@sori/protocol';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { hashPassword, newId, randomToken, sha256 } from './secrets.js';
@@ -32,7 +33,8 @@ export async function createUser(
   if (!isRole(input.role)) throw errors.invalid(`Role must be one of ${ROLES.join(', ')}`, 'role');
   if (input.password.length < 10) throw errors.invalid('A password needs at least 10 characters', 'password');
   const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing) throw errors.conflict(`A user with email ${email} already exists`, 'email');
+  const taken = () => errors.conflict(`A user with email ${email} already exists`, 'email');
+  if (existing) throw taken();
   const user: User = {
     id: newId(),
     email,
@@ -40,10 +42,14 @@ export async function createUser(
     role: input.role,
     department: input.department ?? null,
   };
-  await db
-    .insertInto('users')
-    .values({ ...user, password_hash: await hashPassword(input.password), created_at: new Date().toISOString() })
-    .execute();
+  const password_hash = await hashPassword(input.password);
+  try {
+    await db.insertInto('users').values({ ...user, password_hash, created_at: new Date().toISOString() }).execute();
+  } catch (error) {
+    // Another request added the same email since the check above (hashing takes a while).
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
   return user;
 }
 

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, WebhookTable } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { newId, randomToken } from './secrets.js';
+import type { WebhookTargets } from './webhook-targets.js';
 
 function toWebhook(row: Selectable<WebhookTable>): Webhook {
   return {
@@ -15,8 +16,14 @@ function toWebhook(row: Selectable<WebhookTable>): Webhook {
   };
 }
 
-/** Adds a webhook to a site, with a new HMAC-SHA256 signing secret answered once. */
-export async function createWebhook(db: Kysely<Database>, input: WebhookInput): Promise<WebhookCreated> {
+/**
+ * Adds a webhook to a site, with a new HMAC-SHA256 signing secret answered once. A URL whose host
+ * is an internal address (`http://127.0.0.1/…`, `http://169.254.169.254/…`) is refused now rather
+ * than at every delivery, unless `targets` allows it.
+ */
+export async function createWebhook(db: Kysely<Database>, input: WebhookInput, targets: WebhookTargets): Promise<WebhookCreated> {
+  const refused = targets.refusalOf(input.url);
+  if (refused) throw errors.invalid(refused, 'url');
   const site = await db.selectFrom('sites').select('id').where('id', '=', input.siteId).executeTakeFirst();
   if (!site) throw errors.invalid(`No site has id ${input.siteId}`, 'siteId');
   const secret = randomToken('whsec_');

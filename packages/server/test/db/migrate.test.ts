@@ -6,7 +6,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { ReporterDirectory } from '../../src/services/reporters.js';
 import { newId } from '../../src/services/secrets.js';
 import { createSite } from '../../src/services/sites.js';
-import { engines, eventually, freshStore, reporterSecret, startHookReceiver, STORE_ORIGIN } from '../helpers.js';
+import { engines, eventually, freshStore, RECEIVER_ALLOWED, reporterSecret, startHookReceiver, STORE_ORIGIN } from '../helpers.js';
 
 /** What a database looked like under release 0001: a submission with a thread, and an outbox of three notifications. */
 async function fillVersion1(store: Store, hookUrl: string) {
@@ -83,7 +83,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
   it('lets the worker carry on with what was pending, counting the old attempts', async () => {
     await fillVersion1(store, hooks.url);
     await migrate(store);
-    const app = await buildApp({ store, rateLimitPerMinute: false, notifierPollMs: 50 });
+    const app = await buildApp({ store, rateLimitPerMinute: false, notifierPollMs: 50, ...RECEIVER_ALLOWED });
     try {
       await app.ready();
       await eventually(() => hooks.calls[0]);

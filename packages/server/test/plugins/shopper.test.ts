@@ -35,6 +35,20 @@ describe.each(engines)('the shopper side on %s', (engine) => {
     expect(res.json().results[0].result).toBe('accepted');
   });
 
+  it('refuses a beacon body with a __proto__ key, as the JSON parser does, and stores nothing', async () => {
+    const secret = reporterSecret();
+    const poisoned = `{"site":"${t.site.key}","reporter":"${secret}","submissions":[${JSON.stringify(submission({ context: { page: 'cart' } })).replace('"page"', '"__proto__"')}]}`;
+    for (const type of ['text/plain', 'application/json']) {
+      const res = await t.app.inject({ method: 'POST', url: '/v1/submissions', headers: { origin: STORE_ORIGIN, 'content-type': type }, payload: poisoned });
+      expect(res.statusCode, type).toBe(400);
+      expect(res.json().error.code).toBe('invalid');
+    }
+    const constructor = `{"site":"${t.site.key}","reporter":"${secret}","submissions":[],"constructor":{"prototype":{"polluted":true}}}`;
+    const res = await t.app.inject({ method: 'POST', url: '/v1/submissions', headers: { origin: STORE_ORIGIN, 'content-type': 'text/plain' }, payload: constructor });
+    expect(res.statusCode).toBe(400);
+    expect(await t.store.db.selectFrom('submissions').selectAll().execute()).toHaveLength(0);
+  });
+
   it('keeps only a hash of the reporter secret', async () => {
     const secret = reporterSecret();
     await send(t, secret, [submission()]);
@@ -65,7 +79,7 @@ describe.each(engines)('the shopper side on %s', (engine) => {
 });
 
 describe('the per-site rate limit', () => {
-  it('answers 429 with Retry-After once a site sent too much, from whatever address', async () => {
+  it('answers 429 with a Retry-After the page can read once a site sent too much, from whatever address', async () => {
     const t = await buildTestApp('sqlite', { siteRateLimitPerMinute: 2 });
     try {
       const from = (ip: string) =>
@@ -76,6 +90,9 @@ describe('the per-site rate limit', () => {
       expect(third.statusCode).toBe(429);
       expect(third.json().error.code).toBe('rate_limited');
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      // The store's page may read it: the SDK waits as long as it says.
+      expect(third.headers['access-control-allow-origin']).toBe(STORE_ORIGIN);
+      expect(String(third.headers['access-control-expose-headers']).toLowerCase().split(/,\s*/)).toContain('retry-after');
     } finally {
       await t.close();
     }

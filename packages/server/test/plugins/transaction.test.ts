@@ -10,6 +10,7 @@ import {
   eventually,
   openEventStream,
   readEvents,
+  RECEIVER_ALLOWED,
   reporterSecret,
   send,
   shopperHeaders,
@@ -119,7 +120,7 @@ describe.each(engines)('the one write path on %s', (engine) => {
   it('wakes the notification worker at commit rather than at its next poll', async () => {
     const hooks = await startHookReceiver();
     try {
-      t = await buildTestApp(engine, { notifierPollMs: 600_000 });
+      t = await buildTestApp(engine, { notifierPollMs: 600_000, ...RECEIVER_ALLOWED });
       await addWebhook(t, { url: hooks.url, events: ['submission.created'] });
       await t.app.ready();
       await submit(t);

@@ -46,6 +46,8 @@ describe('the widget files, /sori.js and /sori/*', () => {
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body).toBe(gunzipSync(gzip.rawPayload).toString());
       expect(plain.headers['access-control-allow-origin']).toBe('*');
+      // Unlike the API's answers, these are meant to be cached: the loader for minutes, hashed chunks for a year.
+      expect(plain.headers['cache-control']).toBe(path === '/sori.js' ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
     });
   }
 });

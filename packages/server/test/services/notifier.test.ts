@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addWebhook, buildTestApp, desk, engines, eventually, reporterSecret, startHookReceiver, submit, type TestContext } from '../helpers.js';
+import { addWebhook, buildTestApp, desk, engines, eventually, RECEIVER_ALLOWED, reporterSecret, startHookReceiver, submit, type TestContext } from '../helpers.js';
 
 describe.each(engines)('the notification worker on %s', (engine) => {
   let t: TestContext;
@@ -33,6 +33,7 @@ describe.each(engines)('the notification worker on %s', (engine) => {
       mailFrom: 'Test shop <help@shop.example>',
       notifierPollMs: 50,
       notifierRetryBaseMs: 50,
+      ...RECEIVER_ALLOWED,
     });
   });
   afterEach(async () => {
@@ -99,5 +100,33 @@ describe.each(engines)('the notification worker on %s', (engine) => {
     expect(JSON.parse(call.body)).toMatchObject({ event: 'improvement.created', data: { department: 'rnd', text: 'Jar packaging cracks in transit: test a thicker insert' } });
     const rows = await t.store.db.selectFrom('notifications').selectAll().where('channel', '=', 'webhook').execute();
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe.each(engines)('webhooks to internal addresses on %s', (engine) => {
+  let t: TestContext;
+  let hooks: Awaited<ReturnType<typeof startHookReceiver>>;
+  beforeEach(async () => {
+    hooks = await startHookReceiver();
+    // No allow-list: the receiver on this machine's loopback is what an attacker would aim at.
+    t = await buildTestApp(engine, { notifierPollMs: 50, notifierRetryBaseMs: 50 });
+  });
+  afterEach(async () => {
+    await t.close();
+    await hooks.close();
+  });
+
+  it('refuses to call a name that resolves to loopback, records why, and does not try again', async () => {
+    await addWebhook(t, { url: hooks.url.replace('127.0.0.1', 'localhost'), events: ['submission.created'] });
+    await submit(t);
+    const failed = await eventually(async () => {
+      const row = await t.store.db.selectFrom('notifications').selectAll().where('channel', '=', 'webhook').executeTakeFirst();
+      return row?.state === 'failed' ? row : undefined;
+    });
+    expect(failed.attempts).toBe(1);
+    expect(failed.last_error).toMatch(/^refused: (127\.0\.0\.1|::1) \(localhost\) is a loopback address; allow the host with WEBHOOK_ALLOW_HOSTS$/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await t.store.db.selectFrom('deliveries').selectAll().execute()).toHaveLength(1);
+    expect(hooks.calls).toHaveLength(0);
   });
 });

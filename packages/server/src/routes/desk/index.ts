@@ -5,7 +5,7 @@ import cannedReplyRoutes from './canned-replies.js';
 import staffEventRoutes, { type StaffEventRouteOptions } from './events.js';
 import notificationRoutes from './notifications.js';
 import peopleRoutes from './people.js';
-import sessionRoutes from './session.js';
+import sessionRoutes, { type SessionRouteOptions } from './session.js';
 import siteRoutes from './sites.js';
 import submissionRoutes from './submissions.js';
 import tokenRoutes from './tokens.js';
@@ -31,14 +31,14 @@ function documentSecurity(route: RouteOptions): void {
  * agents by default, admins where a route says `config: { role: 'admin' }`, nobody signed in only
  * where it says `config: { auth: false }` (signing in and out).
  */
-export default async function deskRoutes(app: FastifyInstance, options: StaffEventRouteOptions): Promise<void> {
+export default async function deskRoutes(app: FastifyInstance, options: StaffEventRouteOptions & SessionRouteOptions): Promise<void> {
   app.addHook('onRequest', authorizeUser);
   app.addHook('onRoute', documentSecurity);
   await app.register(submissionRoutes);
   await app.register(analyticsRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
-  await app.register(sessionRoutes);
+  await app.register(sessionRoutes, options);
   await app.register(webhookRoutes);
   await app.register(notificationRoutes);
   await app.register(siteRoutes);

@@ -2,12 +2,31 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CurrentSession, ErrorBody, Session, SignInInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { errors } from '../../errors.js';
 import { csrfTokenOf, SESSION_COOKIE } from '../../plugins/staff-auth.js';
 import { SESSION_TTL_MS, signIn, signOut } from '../../services/sessions.js';
+import { WindowLimiter } from '../../services/window-limiter.js';
+
+/** Options of {@link sessionRoutes}. */
+export interface SessionRouteOptions {
+  /**
+   * Sign-in tries per account (the email, as users are found by it) per 15 minutes, from
+   * whatever addresses, or `false` for no such limit.
+   * @default 10
+   */
+  signInAttemptsPerEmail?: number | false | undefined;
+}
+
+/** The window of {@link SessionRouteOptions.signInAttemptsPerEmail}. */
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 /** Console sign-in: an HttpOnly, SameSite=Strict session cookie plus a CSRF token for writes. */
-export default async function sessionRoutes(fastify: FastifyInstance): Promise<void> {
+export default async function sessionRoutes(fastify: FastifyInstance, options: SessionRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const attempts = options.signInAttemptsPerEmail ?? 10;
+  // Per account as well as per address: an attacker with many addresses still gets few guesses
+  // at one password. Emails made up to flush the counts need the per-address limit's addresses.
+  const perEmail = attempts === false ? undefined : new WindowLimiter({ max: attempts, windowMs: SIGN_IN_WINDOW_MS, keys: 50_000 });
 
   app.post(
     '/v1/desk/session',
@@ -17,6 +36,8 @@ export default async function sessionRoutes(fastify: FastifyInstance): Promise<v
       schema: { summary: 'Sign in to the console', body: SignInInput, response: { 200: Session, '4xx': ErrorBody } },
     },
     async (request, reply) => {
+      const wait = perEmail?.hit(request.body.email.trim().toLowerCase());
+      if (wait !== undefined) throw errors.rateLimited(wait, 'Too many sign-in attempts for this account');
       const session = await signIn(app.store.db, request.body.email, request.body.password);
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,

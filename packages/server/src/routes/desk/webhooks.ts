@@ -13,7 +13,7 @@ export default async function webhookRoutes(fastify: FastifyInstance): Promise<v
       config: { role: 'admin' },
       schema: { summary: 'Add a webhook; its signing secret is shown once', body: WebhookInput, response: { 201: WebhookCreated, '4xx': ErrorBody } },
     },
-    async (request, reply) => reply.code(201).send(await createWebhook(app.store.db, request.body)),
+    async (request, reply) => reply.code(201).send(await createWebhook(app.store.db, request.body, app.webhookTargets)),
   );
 
   app.get(

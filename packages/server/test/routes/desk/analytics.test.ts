@@ -38,6 +38,28 @@ describe.each(engines)('/v1/desk/analytics and export.csv on %s', (engine) => {
     expect(res.json().total).toBe(0);
   });
 
+  it('answers 400 naming the field for a date JavaScript cannot hold, such as a leap second', async () => {
+    const analytics = await desk(t, 'GET', '/v1/desk/analytics?from=2016-12-31T23:59:60Z');
+    expect(analytics.statusCode).toBe(400);
+    expect(analytics.json().error).toMatchObject({ code: 'invalid', field: 'from' });
+    const csv = await desk(t, 'GET', '/v1/desk/export.csv?to=2016-12-31T23:59:60Z');
+    expect(csv.statusCode).toBe(400);
+    expect(csv.json().error).toMatchObject({ code: 'invalid', field: 'to' });
+    for (const wrong of ['2016-02-30T10:00:00Z', '2016-12-31T24:00:00Z', '2016-12-31T23:59:59']) {
+      expect((await desk(t, 'GET', `/v1/desk/analytics?from=${wrong}`)).statusCode, wrong).toBe(400);
+    }
+    const fine = await desk(t, 'GET', `/v1/desk/analytics?from=${encodeURIComponent('2016-12-31T23:59:59.5+09:00')}`);
+    expect(fine.statusCode).toBe(200);
+  });
+
+  it('quotes every text cell of the CSV, so a spreadsheet split on ";" cannot cut a formula out', async () => {
+    await submit(t, reporterSecret(), { message: 'a;=1+2', product: 'Blender' });
+    const res = await desk(t, 'GET', '/v1/desk/export.csv');
+    const [, row] = res.body.split('\r\n');
+    expect(row).toMatch(/^"SR-[0-9A-Z]{4}-[0-9A-Z]{4}","complaint","received",,"Blender",,"a;=1\+2",/);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it("exports CSV that keeps a shopper's text from running as a formula", async () => {
     await submit(t, reporterSecret(), { message: '=HYPERLINK("http://evil.example","click"), then "more"' });
     const res = await desk(t, 'GET', '/v1/desk/export.csv');

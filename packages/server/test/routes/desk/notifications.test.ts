@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addWebhook, desk, engines, eventually, startHookReceiver, submit, useTestApp } from '../../helpers.js';
+import { addWebhook, desk, engines, eventually, RECEIVER_ALLOWED, startHookReceiver, submit, useTestApp } from '../../helpers.js';
 
 describe.each(engines)('/v1/desk/notifications on %s', (engine) => {
-  const t = useTestApp(engine, { notifierPollMs: 50, notifierRetryBaseMs: 50 });
+  const t = useTestApp(engine, { notifierPollMs: 50, notifierRetryBaseMs: 50, ...RECEIVER_ALLOWED });
   let hooks: Awaited<ReturnType<typeof startHookReceiver>>;
   beforeEach(async () => {
     hooks = await startHookReceiver(1);

@@ -35,6 +35,22 @@ describe.each(engines)('/v1/desk/session on %s', (engine) => {
     expect(after.statusCode).toBe(401);
   });
 
+  it('limits sign-in tries per account, whatever addresses they come from', async () => {
+    const guess = (i: number, email = 'agent@shop.example', password = `guess number ${i}`) =>
+      t.app.inject({ method: 'POST', url: '/v1/desk/session', remoteAddress: `198.51.100.${i}`, payload: { email, password } });
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) codes.push((await guess(i, i % 2 ? ' Agent@Shop.example' : 'agent@shop.example')).statusCode);
+    expect(codes.slice(0, 10)).toEqual(new Array(10).fill(401));
+    expect(codes.slice(10)).toEqual(new Array(15).fill(429));
+    // Even the right password waits now; another account does not.
+    const right = await guess(30, 'agent@shop.example', 'correct horse battery');
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('rate_limited');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect((await guess(31, 'boss@shop.example')).statusCode).toBe(401);
+  });
+
   it('answers a wrong password and an unknown email alike', async () => {
     const wrong = await signIn('agent@shop.example', 'not the password');
     const unknown = await signIn('nobody@shop.example', 'not the password');

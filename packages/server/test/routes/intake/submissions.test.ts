@@ -17,6 +17,16 @@ describe.each(engines)('POST /v1/submissions on %s', (engine) => {
     expect(stored[0]?.message).toBe(complaint['message']);
   });
 
+  it('rejects a page URL that is not http or https, naming the field', async () => {
+    const scripted = ['javascript:alert(document.cookie)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'JAVASCRIPT:alert(1)'];
+    const res = await send(t, reporterSecret(), [...scripted.map((pageUrl) => submission({ pageUrl })), submission({ pageUrl: 'https://shop.example/cart?step=2' })]);
+    const results = res.json().results;
+    for (const result of results.slice(0, scripted.length)) expect(result).toMatchObject({ result: 'rejected', error: { code: 'invalid', field: 'pageUrl' } });
+    expect(results.at(-1).result).toBe('accepted');
+    const stored = await t.store.db.selectFrom('submissions').selectAll().execute();
+    expect(stored.map((row) => row.page_url)).toEqual(['https://shop.example/cart?step=2']);
+  });
+
   it('stores a submission sent twice once and answers the first receipt again', async () => {
     const secret = reporterSecret();
     const complaint = submission();
