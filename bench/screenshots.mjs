@@ -21,7 +21,7 @@ const page = createServer((req, res) => res.writeHead(200, { 'content-type': 'te
 await new Promise((resolve) => page.listen(0, '127.0.0.1', resolve));
 const storeOrigin = `http://localhost:${page.address().port}`;
 const site = await createSite(store.db, { name: 'Screenshots', origins: [storeOrigin] });
-const app = await buildApp({ store, rateLimitPerMinute: false });
+const app = await buildApp({ store, connectionsPerAddress: false, rateLimitPerMinute: false });
 const soriOrigin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
 
 const browser = await chromium.launch({

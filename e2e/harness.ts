@@ -62,7 +62,9 @@ export async function startStack(): Promise<Stack> {
   await createUser(store.db, { email: 'agent@e2e.example', role: 'agent', password: 'e2e password 1', name: 'Mina' });
   const { token } = await createApiToken(store.db, { userEmail: 'agent@e2e.example' });
 
-  const app = await buildApp({ store, rateLimitPerMinute: false });
+  // Every page of every test comes from one address (loopback), standing for many shoppers and staff:
+  // the per-address limits would count them as one.
+  const app = await buildApp({ store, rateLimitPerMinute: false, connectionsPerAddress: false, signInAttemptsPerEmail: false });
   const soriOrigin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
   const storeServer: Server = await serveStore({ port: storePort, soriOrigin, siteKey: site.key });
   return {

@@ -13,7 +13,7 @@ const store = openDatabase(process.env.DATABASE_URL);
 await migrate(store);
 const site = await createSite(store.db, { name: `Bench ${randomUUID()}`, origins: [origin] });
 // Rate limits off: the benchmark measures intake, not the limiter.
-const app = await buildApp({ store, rateLimitPerMinute: false, siteRateLimitPerMinute: false });
+const app = await buildApp({ store, connectionsPerAddress: false, rateLimitPerMinute: false, siteRateLimitPerMinute: false });
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
 process.on('message', async (message) => {
