@@ -90,7 +90,7 @@ describe('leaving the page in real Chromium', () => {
     await page.route('**/v1/submissions', (route) => (route.request().headers()['content-type'] === 'text/plain' ? route.continue() : route.abort()));
     await page.goto(run.stack.storeOrigin);
     const dialog = await writeAndSend(page, 'Suggestion', 'Written just before leaving');
-    await expect.poll(() => dialog.getByText("Saved — we'll send it as soon as you're back online.").isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByRole('article').getByText("Saved — we'll send it as soon as you're back online.").isVisible()).toBe(true);
     expect(((await desk(run.stack, 'GET', '/v1/desk/submissions?q=leaving')) as DeskList).submissions).toHaveLength(0);
 
     await page.goto('about:blank');

@@ -177,7 +177,7 @@ describe('the widget in real Chromium', () => {
     await expect.poll(() => fetched(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['app', 'thread']));
     await context.setOffline(true);
     const dialog = await writeAndSend(page, 'Complaint', 'Written in a lift, offline');
-    await expect.poll(() => dialog.getByText("Saved — we'll send it as soon as you're back online.").isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => dialog.getByRole('article').getByText("Saved — we'll send it as soon as you're back online.").isVisible(), { timeout: 10_000 }).toBe(true);
     // Closed before it could be sent: the next page of the same browser sends it.
     await page.close();
     await context.setOffline(false);
