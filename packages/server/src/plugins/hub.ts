@@ -29,6 +29,7 @@ export const CHANNEL = 'sori_updates';
 export class UpdateHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
   private listener: pg.Client | undefined;
+  private listenerPid: number | undefined;
   private closed = false;
   private retryMs = 500;
 
@@ -58,6 +59,11 @@ export class UpdateHub {
     });
   }
 
+  /** The PostgreSQL backend process of the LISTEN session, while there is one (what an operator would terminate). */
+  get listenerProcessId(): number | undefined {
+    return this.listener ? this.listenerPid : undefined;
+  }
+
   /** Open streams on this instance. */
   get size(): number {
     let n = 0;
@@ -73,7 +79,8 @@ export class UpdateHub {
   /** Starts listening on PostgreSQL (a dedicated connection: LISTEN needs a session, not a pooled one). */
   async start(): Promise<void> {
     if (this.store.dialect !== 'postgres' || this.closed) return;
-    const client = new pg.Client({ connectionString: this.store.url });
+    // Named, so an operator sees which session in pg_stat_activity is an instance's listener.
+    const client = new pg.Client({ connectionString: this.store.url, application_name: 'sori listener' });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) this.wakeStreams(message.payload);
     });
@@ -85,6 +92,8 @@ export class UpdateHub {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      this.listenerPid = rows[0]?.pid;
     } catch (error) {
       client.removeAllListeners();
       client.on('error', () => undefined);

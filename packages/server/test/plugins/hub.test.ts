@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { openDatabase, type Store } from '../../src/db/database.js';
-import { buildTestApp, desk, openEventStream, reporterSecret, submit, type TestContext } from '../helpers.js';
+import { buildTestApp, desk, eventually, openEventStream, reporterSecret, submit, type TestContext } from '../helpers.js';
 
 const postgres = Boolean(process.env['SORI_TEST_DATABASE_URL']);
 if (!postgres) console.warn('scale-out tests skipped: SORI_TEST_DATABASE_URL is not set');
@@ -54,6 +55,55 @@ describe.runIf(postgres)('two instances on one PostgreSQL', () => {
   it('delivers a reply written through instance A to a stream open on instance B', async () => {
     expect(await replyOnAReachesB('Answered from instance A')).toContain('"publicStatus":"answered"');
   });
+
+  it('misses none of 100 replies when PostgreSQL terminates its LISTEN session midway', async () => {
+    const secret = reporterSecret();
+    const id = await submit(a, secret);
+    const res = await openEventStream(bUrl, b, a.site, secret);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const texts: string[] = [];
+    const ids: number[] = [];
+    const reading = (async () => {
+      let buffer = '';
+      while (texts.length < 100) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended after ${texts.length} replies`);
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          const eventId = /^id: (.*)$/m.exec(frame)?.[1];
+          if (!data || !eventId) continue;
+          const event = JSON.parse(data) as { type: string; text?: string };
+          if (event.type !== 'reply' || event.text === undefined) continue;
+          texts.push(event.text);
+          ids.push(Number(eventId));
+        }
+      }
+      await reader.cancel();
+    })();
+    reading.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+    const pidBefore = b.hub.listenerProcessId;
+    expect(pidBefore).toBeTypeOf('number');
+    const admin = new pg.Client({ connectionString: process.env['SORI_TEST_DATABASE_URL'] });
+    await admin.connect();
+    try {
+      for (let n = 1; n <= 100; n++) {
+        if (n === 30) await admin.query('select pg_terminate_backend($1)', [pidBefore]);
+        const reply = await desk(a, 'POST', `/v1/desk/submissions/${id}/replies`, { text: `Reply ${n}` });
+        expect(reply.statusCode).toBe(201);
+      }
+    } finally {
+      await admin.end();
+    }
+    await reading;
+    expect(texts).toEqual(Array.from({ length: 100 }, (_, i) => `Reply ${i + 1}`));
+    expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+    // The listener came back as a new session (the streams above caught up through it or their cursor).
+    await eventually(() => (b.hub.listenerProcessId !== undefined && b.hub.listenerProcessId !== pidBefore ? true : undefined), 15_000);
+  }, 60_000);
 
   it('catches up by event id after its LISTEN connection drops', async () => {
     expect(await replyOnAReachesB('Sent while B was deaf', () => b.hub.simulateDisconnect())).toContain('"type":"reply"');
