@@ -78,6 +78,7 @@ export interface Outbox {
  * are kept in the page, read over what IndexedDB still holds, and `kind` says so.
  */
 export async function openOutbox(name: string): Promise<Outbox> {
+  const ignore = () => undefined;
   const submissions = new Map<string, StoredSubmission>();
   const meta = new Map<keyof Meta, Meta[keyof Meta]>();
   const db = database(name);
@@ -132,10 +133,12 @@ export async function openOutbox(name: string): Promise<Outbox> {
           const work = (async () => {
             const [known, found] = await Promise.all([metas.get('cursor'), Promise.all(clientIds.map((id) => objects.get(id)))]);
             const changed = edited(found);
-            await Promise.all([...changed.map((s) => objects.put(s)), cursor > (Number(known) || 0) && metas.put(cursor, 'cursor')]);
+            // A write that fails aborts the transaction, and `tx.done` says so: its own promise need not.
+            for (const s of changed) objects.put(s).catch(ignore);
+            if (cursor > (Number(known) || 0)) metas.put(cursor, 'cursor').catch(ignore);
             return changed;
           })().catch((error: unknown) => {
-            // A write refused half-way (over quota) must not leave the other half stored.
+            // A write refused at once (over quota, say) must not leave the ones before it stored.
             tx.abort();
             throw error;
           });

@@ -196,7 +196,7 @@ export class UpdateStream {
         },
         Math.max(...events.map((e) => e.id)),
       );
-      for (const event of fresh) {
+      for (const event of events.filter((e) => fresh.has(e))) {
         this.#ctx.emitter.emit('event', event);
         this.#ctx.tabs.post({ event });
       }
