@@ -1,12 +1,14 @@
 // How long a backlog written offline takes to reach the server once the browser is back online,
-// in real Chromium against the real server (SQLite). Usage: pnpm bench:backlog  (BACKLOG=500 ROUNDS=3)
+// in real Chromium against the real server (SQLite). Usage: pnpm bench:backlog  (BACKLOG=500 ROUNDS=3;
+// PROFILE=page.cpuprofile saves a CPU profile of the page from reconnect to all accepted, in the
+// last round, for Chromium's DevTools, and prints where the page's time went)
 //
 // Each round is a fresh browser profile (an empty outbox): the page loads online, goes offline,
-// stores the backlog, comes back online, and the clock runs until `submissions()` says every one
-// is accepted. The figure is the median round. Beside it: when the first request went out, when the
+// stores the backlog, comes back online, and the clock runs until the SDK tells the page that the
+// last one is accepted (a `submission` event, sent once the write is durable). The figure is the median round. Beside it: when the first request went out, when the
 // last answer came, the server process's CPU time in that span (the server runs in this process),
 // and the machine's load.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +35,25 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
+/** Where the page's main thread spent a CPU profile: self time by function, and idle, GC and the rest. */
+function summarize(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const { callFrame } = byId.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    const file = callFrame.url.split('/').pop() || '';
+    const key = callFrame.url ? `${callFrame.functionName || '(anonymous)'} ${file}:${callFrame.lineNumber + 1}` : callFrame.functionName;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return [`page CPU profile, ${Math.round(total)} ms sampled:`, ...top.map(([k, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${k}`)].join('\n');
+}
+
 /** One round on a fresh profile; answers its timings in milliseconds from the reconnect. */
-async function round() {
+async function round(profiled) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   await tab.goto(storeOrigin);
@@ -48,6 +67,22 @@ async function round() {
   }, count);
   const storedOffline = Date.now() - written;
 
+  const cdp = profiled ? await context.newCDPSession(tab) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  // The clock stops when the SDK has told the page (after the write is durable) that the last of
+  // them is accepted; `submissions()` then confirms what the outbox holds.
+  await tab.evaluate((n) => {
+    const accepted = new Set();
+    window.allAccepted = new Promise((resolve) =>
+      window.Sori.on('submission', (s) => {
+        if (s.sendState === 'accepted' && accepted.add(s.clientId).size === n) resolve(performance.now());
+      }),
+    );
+  }, count);
   // Resource timings from here on (the buffer holds 250 by default, and offline tries fill it).
   const since = await tab.evaluate(() => {
     performance.clearResourceTimings();
@@ -55,15 +90,20 @@ async function round() {
     return performance.now();
   });
   const cpu = process.cpuUsage();
-  const started = Date.now();
   await context.setOffline(false);
-  const acceptedCount = () => tab.evaluate(async () => (await window.Sori.submissions()).filter((s) => s.sendState === 'accepted').length);
-  while ((await acceptedCount()) < count) {
-    if (Date.now() - started > 120_000) throw new Error('the backlog was not delivered within 2 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const delivered = Date.now() - started;
+  const acceptedAt = await Promise.race([
+    tab.evaluate(() => window.allAccepted),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the backlog was not delivered within 2 minutes')), 120_000)),
+  ]);
+  const delivered = Math.round(acceptedAt - since);
+  const accepted = await tab.evaluate(async () => (await window.Sori.submissions()).filter((s) => s.sendState === 'accepted').length);
+  if (accepted !== count) throw new Error(`the outbox holds ${accepted} accepted submissions, not ${count}`);
   const { user, system } = process.cpuUsage(cpu);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profiled, JSON.stringify(profile));
+    console.log(summarize(profile));
+  }
   const requests = await tab.evaluate(
     (t0) =>
       performance
@@ -85,7 +125,7 @@ async function round() {
 
 const results = [];
 for (let i = 0; i < rounds; i++) {
-  const r = await round();
+  const r = await round(i === rounds - 1 ? process.env.PROFILE : undefined);
   results.push(r);
   console.log(
     `round ${i + 1}: ${count} stored offline in ${r.storedOffline} ms; all accepted ${r.delivered} ms after reconnect ` +

@@ -39,6 +39,8 @@ export function syncEngine(ctx: Context): SyncEngine {
   /** Answers to store (see `record`), and the storing of the last ones. */
   let unrecorded = new Map<string, SubmissionResult>();
   let recorded: Promise<void> = Promise.resolve();
+  /** Whether an answer since the last `onAccepted` accepted a submission. */
+  let acceptedSome = false;
 
   function flush(): Promise<void> {
     if (!running) {
@@ -136,6 +138,10 @@ export function syncEngine(ctx: Context): SyncEngine {
       }
     };
     await Promise.all([marked, ...Array.from({ length: PARALLEL_REQUESTS }, sender)]);
+    // The event stream starts once the batches are through: its catch-up (an event for each
+    // submission just sent) would otherwise wait in line with the sender's writes.
+    if (acceptedSome) ctx.onAccepted();
+    acceptedSome = false;
     if (failure) {
       await ctx.updateMany(clientIds, (c) => (waiting(c) ? { ...c, sendState: 'queued' } : undefined));
       throw failure;
@@ -180,7 +186,7 @@ export function syncEngine(ctx: Context): SyncEngine {
         expectedResponseBy: r.expectedResponseBy,
       };
     });
-    if ([...results.values()].some((r) => r.result !== 'rejected')) ctx.onAccepted();
+    if ([...results.values()].some((r) => r.result !== 'rejected')) acceptedSome = true;
   }
 
   async function sendMessages(all: StoredSubmission[]): Promise<void> {
