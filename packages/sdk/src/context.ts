@@ -27,6 +27,12 @@ export interface Context {
    * when there is none under `clientId` or `change` left it.
    */
   update(clientId: string, change: (current: StoredSubmission) => StoredSubmission | undefined): Promise<StoredSubmission | undefined>;
+  /**
+   * {@link update} for many submissions in one IndexedDB transaction (a batch the sender sent, a
+   * burst of events), with the event cursor moved up to `cursor` in the same transaction. Answers
+   * the submissions it changed.
+   */
+  updateMany(clientIds: string[], change: (current: StoredSubmission) => StoredSubmission | undefined, cursor?: number): Promise<StoredSubmission[]>;
   /** Removes a stored submission, in turn with the changes (one already under way cannot write it back). */
   remove(clientId: string): Promise<void>;
   /** The shopper's view of a stored submission, with the sender's next try. */
@@ -50,22 +56,25 @@ export type Parts = Pick<Context, 'name' | 'credentials' | 'outbox' | 'emitter' 
 export function createContext({ pageExit, ...parts }: Parts): Context {
   const { outbox, emitter, tabs, syncState } = parts;
   let writes: Promise<unknown> = Promise.resolve();
+  /** Tells the page-exit send, the listeners and the other tabs of submissions just stored. */
+  const told = (stored: StoredSubmission[]) => {
+    ctx.setSyncState({ storage: outbox.kind });
+    for (const submission of stored) {
+      pageExit.track(submission);
+      emitter.emit('submission', ctx.view(submission));
+      tabs.post({ clientId: submission.clientId });
+    }
+    return stored;
+  };
   const ctx: Context = {
     ...parts,
     async save(submission) {
       await outbox.put(submission);
-      pageExit.track(submission);
-      ctx.setSyncState({ storage: outbox.kind });
-      emitter.emit('submission', ctx.view(submission));
-      tabs.post({ clientId: submission.clientId });
+      told([submission]);
     },
-    update(clientId, change) {
-      const next = writes.then(async () => {
-        const current = await outbox.get(clientId);
-        const changed = current && change(current);
-        if (changed) await ctx.save(changed);
-        return changed;
-      });
+    update: async (clientId, change) => (await ctx.updateMany([clientId], change))[0],
+    updateMany(clientIds, change, cursor) {
+      const next = writes.then(async () => told(await outbox.change(clientIds, change, cursor)));
       writes = next.catch(() => undefined);
       return next;
     },

@@ -49,6 +49,14 @@ export interface Outbox {
   get(clientId: string): Promise<StoredSubmission | undefined>;
   /** Resolves once the write is durable (the IndexedDB transaction completed). */
   put(submission: StoredSubmission): Promise<void>;
+  /**
+   * Changes the submissions under `clientIds` in one transaction, read and write together (so no
+   * other tab's write in between is lost): `edit` gets each as it is now and answers the new one, or
+   * nothing to leave it. With `cursor`, the event cursor moves up to it (never back) in the same
+   * transaction. Resolves, once durable, with the submissions it changed; like `put`, it turns to
+   * memory when IndexedDB refuses, and then `edit` is called again on what is read there.
+   */
+  change(clientIds: string[], edit: (current: StoredSubmission) => StoredSubmission | undefined, cursor?: number): Promise<StoredSubmission[]>;
   delete(clientId: string): Promise<void>;
   meta<K extends keyof Meta>(key: K): Promise<Meta[K] | undefined>;
   setMeta<K extends keyof Meta>(key: K, value: Meta[K]): Promise<void>;
@@ -70,6 +78,7 @@ export interface Outbox {
  * are kept in the page, read over what IndexedDB still holds, and `kind` says so.
  */
 export async function openOutbox(name: string): Promise<Outbox> {
+  const ignore = () => undefined;
   const submissions = new Map<string, StoredSubmission>();
   const meta = new Map<keyof Meta, Meta[keyof Meta]>();
   const db = database(name);
@@ -113,6 +122,36 @@ export async function openOutbox(name: string): Promise<Outbox> {
         () => transact('submissions', 'readwrite', (objects) => objects.put(submission)),
         () => submissions.set(submission.clientId, submission),
       ),
+    async change(clientIds, edit, cursor = 0) {
+      const edited = (found: Array<StoredSubmission | undefined>) => found.flatMap((current) => (current && edit(current)) || []);
+      if (outbox.kind === 'indexeddb') {
+        try {
+          const tx = (await db()).transaction(['submissions', 'meta'], 'readwrite', STRICT);
+          const objects = tx.objectStore('submissions');
+          const metas = tx.objectStore('meta');
+          // Only IndexedDB requests are awaited in between, so the transaction stays open for the writes.
+          const work = (async () => {
+            const [known, found] = await Promise.all([metas.get('cursor'), Promise.all(clientIds.map((id) => objects.get(id)))]);
+            const changed = edited(found);
+            // A write that fails aborts the transaction, and `tx.done` says so: its own promise need not.
+            for (const s of changed) objects.put(s).catch(ignore);
+            if (cursor > (Number(known) || 0)) metas.put(cursor, 'cursor').catch(ignore);
+            return changed;
+          })().catch((error: unknown) => {
+            // A write refused at once (over quota, say) must not leave the ones before it stored.
+            tx.abort();
+            throw error;
+          });
+          return (await Promise.all([work, tx.done]))[0];
+        } catch {
+          outbox.kind = 'memory';
+        }
+      }
+      const changed = edited(await Promise.all(clientIds.map(outbox.get)));
+      for (const s of changed) submissions.set(s.clientId, s);
+      if (cursor > ((await outbox.meta('cursor')) ?? 0)) meta.set('cursor', cursor);
+      return changed;
+    },
     async delete(clientId) {
       await transact('submissions', 'readwrite', (objects) => objects.delete(clientId)).catch(() => undefined);
       submissions.delete(clientId);

@@ -1,5 +1,5 @@
 import { LIMITS, PATHS } from '@sori/protocol/constants';
-import type { MessageBatchResult, MessageInput, SubmissionBatchResult } from '@sori/protocol';
+import type { MessageBatchResult, MessageInput, SubmissionBatchResult, SubmissionResult } from '@sori/protocol';
 import { backoff } from './backoff.js';
 import type { Context } from './context.js';
 import { isHttpError, rejection } from './errors.js';
@@ -8,6 +8,12 @@ import { lead } from './lead.js';
 import { OUTBOX_MAX_AGE_DAYS, type StoredSubmission } from './outbox.js';
 import { pending, waiting } from './send-state.js';
 import { withEvent } from './timeline.js';
+
+/**
+ * Requests of submissions in flight at once. Browsers open at most 6 HTTP/1.1 connections to an
+ * origin, one of which the event stream holds.
+ */
+const PARALLEL_REQUESTS = 3;
 
 /** The sender: see {@link syncEngine}. */
 export interface SyncEngine {
@@ -30,6 +36,11 @@ export function syncEngine(ctx: Context): SyncEngine {
   let queued: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
+  /** Answers to store (see `record`), and the storing of the last ones. */
+  let unrecorded = new Map<string, SubmissionResult>();
+  let recorded: Promise<void> = Promise.resolve();
+  /** Whether an answer since the last `onAccepted` accepted a submission. */
+  let acceptedSome = false;
 
   function flush(): Promise<void> {
     if (!running) {
@@ -87,45 +98,85 @@ export function syncEngine(ctx: Context): SyncEngine {
     // One read serves both: submissions too old to send (see OUTBOX_MAX_AGE_DAYS) are told, kept
     // and not sent; the rest of what waits is sent.
     const oldest = new Date(Date.now() - OUTBOX_MAX_AGE_DAYS * 864e5).toISOString();
-    const batch: StoredSubmission[] = [];
-    for (const stored of (await ctx.outbox.all()).filter(waiting)) {
-      if (stored.createdAt >= oldest) batch.push(stored);
-      else await ctx.update(stored.clientId, (c) => (waiting(c) ? { ...c, sendState: 'rejected', error: { code: 'expired', message: `Not sent in ${OUTBOX_MAX_AGE_DAYS} days` } } : undefined));
-    }
-    for (let i = 0; i < batch.length; i += LIMITS.batchSize) await sendSubmissions(batch.slice(i, i + LIMITS.batchSize));
+    const all = (await ctx.outbox.all()).filter(waiting);
+    const batch = all.filter((s) => s.createdAt >= oldest);
+    const expired = all.filter((s) => s.createdAt < oldest).map((s) => s.clientId);
+    if (expired[0]) await ctx.updateMany(expired, (c) => (waiting(c) ? { ...c, sendState: 'rejected', error: { code: 'expired', message: `Not sent in ${OUTBOX_MAX_AGE_DAYS} days` } } : undefined));
+    if (batch[0]) await sendSubmissions(batch);
     await sendMessages(await ctx.outbox.all());
   }
 
-  async function sendSubmissions(batch: StoredSubmission[]): Promise<void> {
-    for (const stored of batch) await ctx.update(stored.clientId, (c) => (waiting(c) ? { ...c, sendState: 'sending' } : undefined));
-    try {
-      await record(await request<SubmissionBatchResult>(ctx.credentials, PATHS.submissions, { submissions: batch.map((s) => s.wire) }));
-    } catch (error) {
-      // A request refused for what it carries (400, 413, 422) will be refused again: its submissions
-      // are rejected with the reason, kept for edit-and-resend. Anything else (network, 5xx, 429,
-      // 401/403, which the site owner fixes in the set-up, and an answer we could not read) leaves
-      // what is not yet recorded queued.
-      const final = isHttpError(error) && !isTransient(error) && error.status !== 401 && error.status !== 403;
-      for (const stored of batch) {
-        await ctx.update(stored.clientId, (c) => (!waiting(c) ? undefined : final ? { ...c, sendState: 'rejected', error: rejection(error) } : { ...c, sendState: 'queued' }));
+  /**
+   * Sends what waits in batches, a few requests at a time (a backlog's round trips overlap, and the
+   * server commits them together). All of it is marked `sending` in one transaction, which the
+   * requests need not wait for: until it is recorded as answered, a submission counts as waiting
+   * either way, and the answers are recorded after the mark (changes run in turn). After a failure
+   * that may pass, no further batch starts, and what was not recorded goes back to `queued`.
+   */
+  async function sendSubmissions(waitingNow: StoredSubmission[]): Promise<void> {
+    const clientIds = waitingNow.map((s) => s.clientId);
+    const marked = ctx.updateMany(clientIds, (c) => (waiting(c) ? { ...c, sendState: 'sending' } : undefined));
+    const batches: StoredSubmission[][] = [];
+    for (let i = 0; i < waitingNow.length; i += LIMITS.batchSize) batches.push(waitingNow.slice(i, i + LIMITS.batchSize));
+    let failure: unknown;
+    const sender = async () => {
+      for (let batch; !failure && (batch = batches.shift()); ) {
+        try {
+          await record(await request<SubmissionBatchResult>(ctx.credentials, PATHS.submissions, { submissions: batch.map((s) => s.wire) }));
+        } catch (error) {
+          // A request refused for what it carries (400, 413, 422) will be refused again: its submissions
+          // are rejected with the reason, kept for edit-and-resend. Anything else (network, 5xx, 429,
+          // 401/403, which the site owner fixes in the set-up, and an answer we could not read) leaves
+          // what is not yet recorded queued.
+          if (isHttpError(error) && !isTransient(error) && error.status !== 401 && error.status !== 403) {
+            await ctx.updateMany(
+              batch.map((s) => s.clientId),
+              (c) => (waiting(c) ? { ...c, sendState: 'rejected', error: rejection(error) } : undefined),
+            );
+          } else failure ??= error;
+        }
       }
-      if (!final) throw error;
+    };
+    await Promise.all([marked, ...Array.from({ length: PARALLEL_REQUESTS }, sender)]);
+    // The event stream starts once the batches are through: its catch-up (an event for each
+    // submission just sent) would otherwise wait in line with the sender's writes.
+    if (acceptedSome) ctx.onAccepted();
+    acceptedSome = false;
+    if (failure) {
+      await ctx.updateMany(clientIds, (c) => (waiting(c) ? { ...c, sendState: 'queued' } : undefined));
+      throw failure;
     }
   }
 
-  /** Stores the server's answer to a batch: each submission accepted (with its receipt) or rejected. */
-  async function record(answer: SubmissionBatchResult): Promise<void> {
-    let accepted = false;
-    for (const result of answer.results) {
-      if (result.result === 'rejected') {
-        // The protocol's error carries the same code, message and field.
-        await ctx.update(result.clientId, (c) => ({ ...c, sendState: 'rejected', error: result.error }));
-        continue;
-      }
-      accepted = true;
+  /**
+   * Stores the server's answer to a batch: each submission accepted (with its receipt) or rejected.
+   * Answers that come while one is being stored are stored together next, in one transaction.
+   * Resolves once this answer is stored.
+   */
+  function record(answer: SubmissionBatchResult): Promise<void> {
+    const first = !unrecorded.size;
+    for (const result of answer.results) unrecorded.set(result.clientId, result);
+    if (first) {
+      recorded = recorded
+        .catch(() => undefined)
+        .then(() => {
+          const results = unrecorded;
+          unrecorded = new Map();
+          return store(results);
+        });
+    }
+    return recorded;
+  }
+
+  async function store(results: Map<string, SubmissionResult>): Promise<void> {
+    await ctx.updateMany([...results.keys()], (c) => {
+      const result = results.get(c.clientId);
+      if (!result) return undefined;
+      // The protocol's error carries the same code, message and field.
+      if (result.result === 'rejected') return { ...c, sendState: 'rejected', error: result.error };
       const r = result.receipt;
       // The event stream may have told us of later events already: its status stands.
-      await ctx.update(result.clientId, (c) => ({
+      return {
         ...c,
         sendState: 'accepted',
         id: r.id,
@@ -133,26 +184,31 @@ export function syncEngine(ctx: Context): SyncEngine {
         status: c.status ?? r.status,
         publicStatus: c.publicStatus ?? r.publicStatus,
         expectedResponseBy: r.expectedResponseBy,
-      }));
-    }
-    if (accepted) ctx.onAccepted();
+      };
+    });
+    if ([...results.values()].some((r) => r.result !== 'rejected')) acceptedSome = true;
   }
 
   async function sendMessages(all: StoredSubmission[]): Promise<void> {
     const messages: MessageInput[] = all
       .filter((s) => s.sendState === 'accepted')
       .flatMap((s) => s.outgoing.filter(waiting).map((m) => ({ clientId: m.clientId, submissionClientId: s.clientId, text: m.text, createdAt: m.createdAt })));
-    const owner = new Map(messages.map((m) => [m.clientId, m.submissionClientId]));
     for (let i = 0; i < messages.length; i += LIMITS.batchSize) {
-      const answer = await request<MessageBatchResult>(ctx.credentials, PATHS.messages, { messages: messages.slice(i, i + LIMITS.batchSize) });
-      for (const r of answer.results) {
-        // An accepted message leaves `outgoing` for the timeline; a rejected one stays, with the reason.
-        await ctx.update(owner.get(r.clientId) ?? '', (c) => ({
-          ...c,
-          outgoing: c.outgoing.flatMap((m) => (m.clientId !== r.clientId ? [m] : r.result === 'rejected' ? [{ ...m, sendState: 'rejected' as const, error: r.error }] : [])),
-          timeline: r.result === 'rejected' ? c.timeline : withEvent(c.timeline, r.event),
-        }));
-      }
+      const sent = messages.slice(i, i + LIMITS.batchSize);
+      const answer = await request<MessageBatchResult>(ctx.credentials, PATHS.messages, { messages: sent });
+      const results = new Map(answer.results.map((r) => [r.clientId, r]));
+      // An accepted message leaves `outgoing` for the timeline; a rejected one stays, with the reason.
+      await ctx.updateMany([...new Set(sent.map((m) => m.submissionClientId))], (c) =>
+        c.outgoing.reduce((next, m) => {
+          const r = results.get(m.clientId);
+          if (!r) return next;
+          return {
+            ...next,
+            outgoing: next.outgoing.flatMap((o) => (o.clientId !== r.clientId ? [o] : r.result === 'rejected' ? [{ ...o, sendState: 'rejected' as const, error: r.error }] : [])),
+            timeline: r.result === 'rejected' ? next.timeline : withEvent(next.timeline, r.event),
+          };
+        }, c),
+      );
     }
   }
 

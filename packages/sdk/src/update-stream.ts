@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { request } from './http.js';
 import { lead } from './lead.js';
 import { present } from './present.js';
+import type { StoredSubmission } from './outbox.js';
 import { withEvent } from './timeline.js';
 
 /** SSE failures in a row before falling back to polling. */
@@ -40,6 +41,10 @@ export class UpdateStream {
   #stopped = false;
   /** Whether this tab holds the stream. */
   #leading = false;
+  /** Events heard and not yet stored (see {@link UpdateStream.#hear}). */
+  #heard: PublicEvent[] = [];
+  /** The storing of what was heard, while it runs. */
+  #applying: Promise<void> | undefined;
   /** Ends the lead (lets the lock go) on `stop`. */
   #release = () => {};
 
@@ -111,7 +116,7 @@ export class UpdateStream {
       source.addEventListener(STREAM_EVENT, (message) => {
         alive();
         // The server sends one `PublicEvent` as JSON per message.
-        void this.#apply(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
+        this.#hear(JSON.parse((message as MessageEvent<string>).data) as PublicEvent);
       });
       source.addEventListener('error', () => {
         // The browser retries by itself while CONNECTING; CLOSED means the ticket ran out or was refused.
@@ -140,33 +145,61 @@ export class UpdateStream {
   async catchUp(): Promise<void> {
     const after = (await this.#ctx.outbox.meta('cursor')) ?? 0;
     const answer = await request<EventsResponse>(this.#ctx.credentials, `${PATHS.events}?after=${after}`);
-    for (const event of answer.events) await this.#apply(event);
+    this.#heard.push(...answer.events);
+    await this.#applyHeard();
   }
 
-  /** Applies one event to its submission, keeps the cursor, and tells the page and the other tabs. */
-  async #apply(event: PublicEvent): Promise<void> {
-    const updated = await this.#ctx.update(event.clientId, (stored) =>
-      stored.timeline.some((e) => e.id === event.id)
-        ? undefined
-        : {
-            ...stored,
-            // Any event of a submission proves the server has it.
-            sendState: 'accepted',
-            id: event.submissionId,
-            status: event.status,
-            publicStatus: event.publicStatus,
-            timeline: withEvent(stored.timeline, event),
-            ...present({
-              firstResponseAt: event.type === 'reply' && !stored.firstResponseAt ? event.at : undefined,
-              resolvedAt: event.status === 'resolved' ? event.at : undefined,
-            }),
-          },
-    );
-    if (updated) {
-      this.#ctx.emitter.emit('event', event);
-      this.#ctx.tabs.post({ event });
+  /**
+   * Takes in an event heard on the stream. Events come in bursts (a bulk change, the catch-up after
+   * a reconnect, the receipts of a backlog just sent): what arrives while a burst is being stored is
+   * stored together next, one transaction for all of it.
+   */
+  #hear(event: PublicEvent): void {
+    this.#heard.push(event);
+    this.#applying ??= this.#applyHeard()
+      // A failure is IndexedDB's, which the outbox answers by going to memory: nothing to do here.
+      .catch(() => undefined)
+      .finally(() => (this.#applying = undefined));
+  }
+
+  /**
+   * Applies what was heard to its submissions and moves the cursor, in one transaction per burst,
+   * then tells the page and the other tabs of each event that was new.
+   */
+  async #applyHeard(): Promise<void> {
+    while (this.#heard[0]) {
+      const events = this.#heard.splice(0);
+      const fresh = new Set<PublicEvent>();
+      await this.#ctx.updateMany(
+        [...new Set(events.map((e) => e.clientId))],
+        (stored) => {
+          let next: StoredSubmission | undefined;
+          for (const event of events) {
+            const current = next ?? stored;
+            if (event.clientId !== stored.clientId || current.timeline.some((e) => e.id === event.id)) continue;
+            fresh.add(event);
+            next = {
+              ...current,
+              // Any event of a submission proves the server has it.
+              sendState: 'accepted',
+              id: event.submissionId,
+              status: event.status,
+              publicStatus: event.publicStatus,
+              timeline: withEvent(current.timeline, event),
+              ...present({
+                firstResponseAt: event.type === 'reply' && !current.firstResponseAt ? event.at : undefined,
+                resolvedAt: event.status === 'resolved' ? event.at : undefined,
+              }),
+            };
+          }
+          return next;
+        },
+        Math.max(...events.map((e) => e.id)),
+      );
+      for (const event of events.filter((e) => fresh.has(e))) {
+        this.#ctx.emitter.emit('event', event);
+        this.#ctx.tabs.post({ event });
+      }
     }
-    const cursor = (await this.#ctx.outbox.meta('cursor')) ?? 0;
-    if (event.id > cursor) await this.#ctx.outbox.setMeta('cursor', event.id);
   }
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { SubmissionInput } from '@sori/protocol';
-import { freshName, onDisk, serveFake, sori, until } from './helpers.js';
+import { eventually, freshName, onDisk, serveFake, sori, until } from './helpers.js';
 
 const fake = serveFake();
 
@@ -78,7 +78,8 @@ describe('outbox upgrade', () => {
     // The waiting message goes out under the old reporter secret, and the catch-up asks after the old cursor.
     const sent = await until(client, CLIENT_ID, (s) => s.outgoing.length === 0);
     expect(sent.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['A new lid is on its way.', 'Thank you!']));
-    expect(fake.urls).toContain('https://sori.test/v1/reporter/events?after=7');
+    // The catch-up follows the send (see `triggers.ts`).
+    await eventually(() => fake.urls.includes('https://sori.test/v1/reporter/events?after=7'));
 
     const disk = await onDisk(dbName, async (db) => ({
       version: db.version,

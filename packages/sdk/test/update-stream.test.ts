@@ -5,7 +5,7 @@ import { HEARTBEAT_EVENT, STREAM_EVENT } from '@sori/protocol/constants';
 import { SILENCE_MS } from '../src/update-stream.js';
 import type { PublicEvent } from '@sori/protocol';
 import { ENDPOINT } from './fake-server.js';
-import { eventually, freshName, publicEvent, serveFake, sori, until, webLocks } from './helpers.js';
+import { eventually, freshName, onDisk, publicEvent, serveFake, sori, until, webLocks } from './helpers.js';
 
 /** Just enough of the browser's EventSource for the SDK; a test plays the server's side. */
 class FakeEventSource extends EventTarget {
@@ -159,6 +159,42 @@ describe('update stream', () => {
     const answered = await until(second, submission.clientId, (s) => s.publicStatus === 'answered');
     expect(answered.unread).toBe(1);
     expect(FakeEventSource.opened).toHaveLength(0);
+  });
+
+  it('stores a burst of events together: each submission gets all of its events, in order, the cursor the last, in a write or two', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    serveTickets();
+    const dbName = freshName();
+    const client = sori({ dbName });
+    const heard: number[] = [];
+    client.on('event', (event) => heard.push(event.id));
+    const submissions = [];
+    for (const message of ['First', 'Second', 'Third']) submissions.push(await client.submit({ kind: 'inquiry', message }));
+    for (const s of submissions) await until(client, s.clientId, (c) => c.sendState === 'accepted');
+    await eventually(() => FakeEventSource.opened.length === 1);
+    const source = FakeEventSource.opened[0]!;
+    source.connect();
+
+    let writes = 0;
+    const open = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') writes++;
+      return open.apply(this, args);
+    });
+    // A reply and then the resolution for each, as a bulk change on the desk sends them.
+    let id = 100;
+    for (const s of submissions) source.send(publicEvent(fake, s.clientId, { id: id++, type: 'reply', publicStatus: 'answered', text: `Answer to ${s.message}` }));
+    for (const s of submissions) source.send(publicEvent(fake, s.clientId, { id: id++, status: 'resolved', publicStatus: 'resolved' }));
+    for (const s of submissions) {
+      const done = await until(client, s.clientId, (c) => c.publicStatus === 'resolved');
+      expect(done.timeline.filter((e) => e.id >= 100).map((e) => e.type)).toEqual(['reply', 'status']);
+      expect(done.firstResponseAt).toBeDefined();
+      expect(done.resolvedAt).toBeDefined();
+    }
+    expect(heard.filter((e) => e >= 100)).toEqual([100, 101, 102, 103, 104, 105]);
+    // The first event is stored as it comes; what came meanwhile, together after it.
+    expect(writes).toBeLessThanOrEqual(2);
+    expect(await onDisk(dbName, (db) => db.get('meta', 'cursor'))).toBe(105);
   });
 
   it('holds one stream per browser: other tabs hear it over the channel and take over when its tab closes', async () => {
