@@ -2,8 +2,10 @@
 // build (the figure: median of ROUNDS starts), and that a touched source file makes the next start
 // rebuild that package, and only the packages built from it. Usage: pnpm bench:start  (ROUNDS=3)
 //
-// Each start runs on free ports against a fresh SQLite file in a temporary folder, and is stopped
-// (its whole process group) once `/sori.js` answered 200.
+// Each start runs on free ports against one SQLite file in a temporary folder (set up by the
+// warm-up start, as a second `pnpm start` finds its `./data/sori.db`), and is stopped (its whole
+// process group) once `/sori.js` answered 200. Beside each time: when the build check was done and
+// when the demo printed that it runs, from the start's own output.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,17 +29,22 @@ const freePort = () =>
   });
 
 /** Runs `pnpm start` until `/sori.js` answers 200; answers the time that took and what the start printed. */
-async function start(label) {
+async function start() {
   const [port, storePort] = [await freePort(), await freePort()];
   const started = Date.now();
   const child = spawn('pnpm', ['start'], {
     cwd: root,
     detached: true, // its own process group, so that stopping it stops the server it started too
-    env: { ...process.env, PORT: String(port), STORE_PORT: String(storePort), DATABASE_URL: `sqlite:${join(dir, `${label}.db`)}` },
+    env: { ...process.env, PORT: String(port), STORE_PORT: String(storePort), DATABASE_URL: `sqlite:${join(dir, 'sori.db')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
+  const marks = {};
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (!marks.checked && /^build-if-stale: (nothing to build|built)/m.test(output)) marks.checked = Date.now() - started;
+    if (!marks.running && output.includes('Sori is running')) marks.running = Date.now() - started;
+  });
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
@@ -48,7 +55,7 @@ async function start(label) {
         (res) => res.status === 200,
         () => false,
       );
-      if (ok) return { ms: Date.now() - started, output };
+      if (ok) return { ms: Date.now() - started, output, marks };
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   } finally {
@@ -60,22 +67,22 @@ async function start(label) {
 const built = (output) => [...output.matchAll(/^build-if-stale: (\S+) building$/gm)].map((m) => m[1]);
 
 // Warm: whatever is stale now is built once, outside the figures.
-const warm = await start('warm');
+const warm = await start();
 console.log(`warm-up start: ${warm.ms} ms (built: ${built(warm.output).join(', ') || 'nothing'})`);
 
 const times = [];
 for (let i = 0; i < rounds; i++) {
-  const { ms, output } = await start(`round-${i}`);
+  const { ms, output, marks } = await start();
   if (built(output).length) throw new Error(`a start with nothing changed built ${built(output).join(', ')}`);
   times.push(ms);
-  console.log(`start ${i + 1}, nothing changed: /sori.js answered 200 after ${ms} ms`);
+  console.log(`start ${i + 1}, nothing changed: /sori.js answered 200 after ${ms} ms (build check done at ${marks.checked} ms, "Sori is running" at ${marks.running} ms)`);
 }
 
 // A touched source file of the server (its time only: the content, and git, see no change).
 const touched = join(root, 'packages/server/src/errors.ts');
 const now = new Date();
 utimesSync(touched, now, now);
-const rebuilt = await start('touched');
+const rebuilt = await start();
 const rebuiltPackages = built(rebuilt.output);
 console.log(`start after touching packages/server/src/errors.ts: ${rebuilt.ms} ms, built ${rebuiltPackages.join(', ') || 'nothing'}`);
 if (rebuiltPackages.join() !== '@sori/server') throw new Error(`a touched server file should rebuild @sori/server alone, not: ${rebuiltPackages.join(', ') || 'nothing'}`);
