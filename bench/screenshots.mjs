@@ -55,8 +55,8 @@ console.log('wrote docs/panel-en.png, panel-ko.png, panel-en-dark.png and panel-
 // A handful of submissions as shoppers of a Korean kitchen store send them, in Korean and English,
 // `age` minutes old; some already worked by staff through the desk API (`key` names those).
 const PASSWORD = 'screenshots 1';
-const mina = await createUser(store.db, { email: 'mina@hanbit.example', role: 'agent', password: PASSWORD, name: 'Mina Park' });
-const joon = await createUser(store.db, { email: 'joon@hanbit.example', role: 'agent', password: PASSWORD, name: 'Joon Lee' });
+const mina = await createUser(store.db, { email: 'mina@hanbit.example', role: 'agent', password: PASSWORD, name: 'Mina Park', siteIds: [site.id] });
+const joon = await createUser(store.db, { email: 'joon@hanbit.example', role: 'agent', password: PASSWORD, name: 'Joon Lee', siteIds: [site.id] });
 const { token } = await createApiToken(store.db, { userEmail: mina.email });
 const seeded = [
   { key: 'ko', age: 190, kind: 'complaint', message: '믹서기 유리 용기가 깨져서 왔어요.\n포장 상자도 한쪽이 찌그러져 있었어요.', product: 'Blender BX-200', orderRef: 'HK-0241187', locale: 'ko-KR', contact: { name: '김민지', phone: '010-2345-6789', preference: 'phone', consent: true } },

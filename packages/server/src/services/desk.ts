@@ -12,24 +12,27 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
-import type { SiteSettings } from './sites.js';
+import { firstResponseDue, resolutionDue, siteById, type SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import { assertCanSee } from './site-scope.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-async function findRow(db: Db, id: string): Promise<SubmissionRow> {
+/** The submission `id`, if `user` may see it: one of another site is not found, as if it did not exist. */
+async function findRow(db: Db, id: string, user: User): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound(`Submission ${id}`);
+  assertCanSee(user, row.site_id, id);
   return row;
 }
 
 /** One submission with its whole timeline, public and internal. */
-export async function submissionDetail(db: Kysely<Database>, id: string): Promise<DeskDetail> {
-  const row = await findRow(db, id);
+export async function submissionDetail(db: Kysely<Database>, id: string, user: User): Promise<DeskDetail> {
+  const row = await findRow(db, id, user);
   const events = await db.selectFrom('events').selectAll().where('submission_id', '=', id).orderBy('id').execute();
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
@@ -47,7 +50,7 @@ async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]>
  */
 export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
   const trx = unit.db;
-  const row = await findRow(trx, id);
+  const row = await findRow(trx, id, user);
   const now = new Date().toISOString();
   const set: Updateable<SubmissionTable> = {};
   const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
@@ -55,6 +58,13 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
   if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
     if (patch.kind) set.kind = patch.kind;
     if (patch.product !== undefined) set.product = patch.product;
+    if (patch.kind && patch.kind !== row.kind) {
+      // Another kind, other targets: both clocks count again from receipt with the new kind's.
+      const site = await siteById(trx, row.site_id);
+      const receivedAt = new Date(row.received_at);
+      set.expected_response_by = firstResponseDue(site, patch.kind, receivedAt).toISOString();
+      set.resolution_due_by = resolutionDue(site, patch.kind, receivedAt).toISOString();
+    }
     changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
   }
   if (patch.department !== undefined && patch.department !== row.department) {
@@ -78,7 +88,11 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
     set.status = to;
     if (to === 'resolved') set.resolved_at = now;
-    if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
+    if (to === 'reopened') {
+      // Back in work: the resolution clock starts again, in business hours, from now.
+      const site = await siteById(trx, row.site_id);
+      Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff', resolution_due_by: resolutionDue(site, row.kind, new Date(now)).toISOString() });
+    }
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
   }
@@ -95,7 +109,10 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
   if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  const department = updated.department;
   if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+  if (set.assignee_id !== undefined) await queueWebhookCalls(unit, updated, department, 'submission.assigned', toDeskSubmission(updated));
+  if (set.status) await queueWebhookCalls(unit, updated, department, 'submission.status', { submission: toDeskSubmission(updated), from, to: set.status });
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
@@ -111,7 +128,7 @@ export async function addReplyOrNote(
   user: User,
 ): Promise<DeskChange> {
   const { text, seenEventId } = input;
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   // Two people answering the same thing: what the writer had not seen stops this one.
   if (seenEventId !== undefined) {
     const newer = await unit.db
@@ -136,13 +153,16 @@ export async function addReplyOrNote(
         .executeTakeFirstOrThrow()
     : row;
   const event = await unit.appendEvent({ type, submission: updated, author: 'staff', actor: user, public: isReply, text, at: now });
-  if (isReply) await queueReplyEmail(unit, updated, text);
+  if (isReply) {
+    await queueReplyEmail(unit, updated, text);
+    await queueWebhookCalls(unit, updated, updated.department, 'submission.reply', { submission: toDeskSubmission(updated), text, by: user.name });
+  }
   return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }
 
 /** Marks a submission as an improvement for a department and tells that department's webhooks. */
 export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   const known = await departmentsOf(unit.db, row.site_id);
   if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
   const event = await unit.appendEvent({
