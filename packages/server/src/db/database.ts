@@ -51,6 +51,19 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** The engine of every database {@link openDatabase} opened (a transaction's root included). */
+const dialects = new WeakMap<Kysely<Database>, Dialect>();
+
+/**
+ * The engine behind a database handle that {@link openDatabase} opened, for the few statements
+ * written per engine (`db/rows.ts`).
+ */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error('dialectOf: this Kysely instance was not opened with openDatabase');
+  return dialect;
+}
+
 /**
  * Opens `sqlite:<path>` (the embedded default; `sqlite::memory:` for a throwaway database) or a
  * `postgres://` URL. The SQLite file's folder is created when missing.
@@ -61,6 +74,7 @@ export function openDatabase(url: string): Store {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    dialects.set(db, 'postgres');
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
@@ -75,6 +89,7 @@ export function openDatabase(url: string): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    dialects.set(db, 'sqlite');
     return { db, dialect: 'sqlite', url, close: () => db.destroy() };
   }
   throw new Error(
