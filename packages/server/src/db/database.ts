@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { Checkpointer } from './checkpointer.js';
 import type { Database } from './schema.js';
 
 /** Which engine a {@link Store} runs on. */
@@ -14,6 +15,8 @@ export interface Store {
   dialect: Dialect;
   /** The PostgreSQL connection string, for a dedicated LISTEN connection. */
   url: string;
+  /** On a SQLite file, what checkpoints its WAL off the request path. */
+  checkpointer?: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -90,7 +93,22 @@ export function openDatabase(url: string): Store {
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     dialects.set(db, 'sqlite');
-    return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+    if (path === ':memory:') return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+    // Checkpoints run in a worker (db/checkpointer.ts), never inside a request's COMMIT; after a
+    // complete one the next writer starts the WAL over, cut back to this size.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    const checkpointer = new Checkpointer(resolve(path), (message) => process.emitWarning(`SQLite checkpoint failed: ${message}`));
+    return {
+      db,
+      dialect: 'sqlite',
+      url,
+      checkpointer,
+      close: async () => {
+        await checkpointer.stop();
+        await db.destroy();
+      },
+    };
   }
   throw new Error(
     `DATABASE_URL must start with "sqlite:" or "postgres://", got "${url.split(':')[0]}:…" ` +

@@ -17,6 +17,19 @@ const texts = new Map<string, string>();
 
 const quote = (name: string): string => `"${name}"`;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The rows as one JSON text. JSON.stringify writes a lone surrogate (text no UTF-8 can hold) as a
+ * `\ud800` escape, which PostgreSQL's JSON refuses; a bound text parameter used to reach the
+ * database with U+FFFD in its place, and so it still does, on both engines.
+ */
+function rowsJson(rows: readonly Row[]): string {
+  const json = JSON.stringify(rows);
+  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\ufffd') : value));
+}
+
 /**
  * The text of one statement that inserts any number of rows, passed as one JSON parameter: the
  * SQL is the same whatever the number of rows, so it is built once and prepared once (a statement
@@ -57,7 +70,7 @@ export async function insertRows(
   const first = rows[0];
   if (!first) return { inserted: 0, rows: [] };
   const text = insertText(dialect, table, Object.keys(first), options);
-  const result = await trx.executeQuery<Row>(CompiledQuery.raw(text, [JSON.stringify(rows)]));
+  const result = await trx.executeQuery<Row>(CompiledQuery.raw(text, [rowsJson(rows)]));
   const inserted = options.returning ? result.rows.length : Number(result.numAffectedRows ?? 0);
   return { inserted, rows: result.rows };
 }

@@ -61,6 +61,7 @@ export class UnitOfWork {
   readonly #reporters = new Set<string>();
   #notifications = false;
   #events = false;
+  readonly #afterCommit: Array<() => void> = [];
 
   private constructor(
     /** The transaction this work runs in (shared with other units under group commit). */
@@ -102,6 +103,14 @@ export class UnitOfWork {
       message_client_id: event.messageClientId ?? null,
       data: event.data ? JSON.stringify(event.data) : null,
     } satisfies Row;
+  }
+
+  /**
+   * Runs `callback` once the transaction has committed (never for a rolled-back one): for what
+   * may be remembered outside the database only once it is stored, such as a cache entry.
+   */
+  afterCommit(callback: () => void): void {
+    this.#afterCommit.push(callback);
   }
 
   #record(event: NewEvent): void {
@@ -153,6 +162,7 @@ export class UnitOfWork {
       notifications: units.some((unit) => unit.#notifications),
       events: units.some((unit) => unit.#events),
     });
+    for (const unit of units) for (const callback of unit.#afterCommit) callback();
     return results;
   }
 }
