@@ -40,17 +40,47 @@ async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]>
   return (JSON.parse(site.settings) as SiteSettings).departments ?? DEFAULT_DEPARTMENTS;
 }
 
+/** What a desk change does to one submission: the columns it sets and the events it records. */
+export interface ChangePlan {
+  set: Updateable<SubmissionTable>;
+  changes: Array<{ type: EventType; public: boolean; data: object }>;
+}
+
+/** What checking a change needs from the database, read once however many submissions it is for. */
+export interface ChangeContext {
+  /** The departments of a site (`departmentsOf`). */
+  departments(siteId: string): Promise<readonly string[]>;
+  /** Whether a user with this id exists. */
+  userExists(id: string): Promise<boolean>;
+}
+
+/** A {@link ChangeContext} reading through `db`, each answer read once. */
+export function changeContext(db: Db): ChangeContext {
+  const departments = new Map<string, Promise<readonly string[]>>();
+  const users = new Map<string, Promise<boolean>>();
+  return {
+    departments(siteId) {
+      let known = departments.get(siteId);
+      if (!known) departments.set(siteId, (known = departmentsOf(db, siteId)));
+      return known;
+    },
+    userExists(id) {
+      let exists = users.get(id);
+      if (!exists) users.set(id, (exists = db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst().then(Boolean)));
+      return exists;
+    },
+  };
+}
+
 /**
- * Applies a desk change — classification (kind, product), routing (department), assignment and
- * status — checking each against the lifecycle and the site, and records one timeline event per
- * kind of change. Only status changes are public.
+ * Checks a desk change — classification (kind, product), routing (department), assignment and
+ * status — against the lifecycle and the site, and answers what it sets and one timeline event
+ * per kind of change (only status changes are public). Throws the ApiError of the first check
+ * that fails; writes nothing.
  */
-export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
-  const trx = unit.db;
-  const row = await findRow(trx, id);
-  const now = new Date().toISOString();
+export async function planChange(row: SubmissionRow, patch: DeskPatch, context: ChangeContext, now: string): Promise<ChangePlan> {
   const set: Updateable<SubmissionTable> = {};
-  const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
+  const changes: ChangePlan['changes'] = [];
 
   if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
     if (patch.kind) set.kind = patch.kind;
@@ -58,16 +88,13 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
   }
   if (patch.department !== undefined && patch.department !== row.department) {
-    const known = await departmentsOf(trx, row.site_id);
+    const known = await context.departments(row.site_id);
     if (!known.includes(patch.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
     set.department = patch.department;
     changes.push({ type: 'routing', public: false, data: { from: row.department, to: patch.department } });
   }
   if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
-    if (patch.assigneeId !== null) {
-      const assignee = await trx.selectFrom('users').select('id').where('id', '=', patch.assigneeId).executeTakeFirst();
-      if (!assignee) throw errors.invalid(`No user has id ${patch.assigneeId}`, 'assigneeId');
-    }
+    if (patch.assigneeId !== null && !(await context.userExists(patch.assigneeId))) throw errors.invalid(`No user has id ${patch.assigneeId}`, 'assigneeId');
     set.assignee_id = patch.assigneeId;
     changes.push({ type: 'assignment', public: false, data: { from: row.assignee_id, to: patch.assigneeId } });
   }
@@ -82,6 +109,24 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
   }
+  return { set, changes };
+}
+
+/** Queues what a change tells the outside once it is made: the resolution email, the routing webhook. */
+export async function queueChangeNotifications(unit: UnitOfWork, row: SubmissionRow, updated: SubmissionRow, set: ChangePlan['set']): Promise<void> {
+  if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+}
+
+/**
+ * Applies a desk change to one submission ({@link planChange} says what it does) and records its
+ * timeline events.
+ */
+export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
+  const trx = unit.db;
+  const row = await findRow(trx, id);
+  const now = new Date().toISOString();
+  const { set, changes } = await planChange(row, patch, changeContext(trx), now);
   if (changes.length === 0) return { submission: toDeskSubmission(row) };
 
   const updated = await trx
@@ -94,8 +139,7 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
   for (const change of changes) {
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
-  if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
-  if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+  await queueChangeNotifications(unit, row, updated, set);
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
