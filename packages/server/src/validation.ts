@@ -52,7 +52,7 @@ export function validator<T extends TSchema>(schema: T): (value: unknown) => Che
 }
 
 /** The client id of one submission or message of a batch, even of one that fails its schema (its result must name it). */
-function clientIdOf(raw: unknown): string {
+export function clientIdOf(raw: unknown): string {
   return raw && typeof raw === 'object' && 'clientId' in raw ? String(raw.clientId) : '';
 }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { Checkpointer } from './checkpointer.js';
 import type { Database } from './schema.js';
 
 /** Which engine a {@link Store} runs on. */
@@ -14,6 +15,8 @@ export interface Store {
   dialect: Dialect;
   /** The PostgreSQL connection string, for a dedicated LISTEN connection. */
   url: string;
+  /** On a SQLite file, what checkpoints its WAL off the request path. */
+  checkpointer?: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,19 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** The engine of every database {@link openDatabase} opened (a transaction's root included). */
+const dialects = new WeakMap<Kysely<Database>, Dialect>();
+
+/**
+ * The engine behind a database handle that {@link openDatabase} opened, for the few statements
+ * written per engine (`db/rows.ts`).
+ */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error('dialectOf: this Kysely instance was not opened with openDatabase');
+  return dialect;
+}
+
 /**
  * Opens `sqlite:<path>` (the embedded default; `sqlite::memory:` for a throwaway database) or a
  * `postgres://` URL. The SQLite file's folder is created when missing.
@@ -61,6 +77,7 @@ export function openDatabase(url: string): Store {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    dialects.set(db, 'postgres');
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
@@ -75,7 +92,23 @@ export function openDatabase(url: string): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+    dialects.set(db, 'sqlite');
+    if (path === ':memory:') return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+    // Checkpoints run in a worker (db/checkpointer.ts), never inside a request's COMMIT; after a
+    // complete one the next writer starts the WAL over, cut back to this size.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    const checkpointer = new Checkpointer(resolve(path), (message) => process.emitWarning(`SQLite checkpoint failed: ${message}`));
+    return {
+      db,
+      dialect: 'sqlite',
+      url,
+      checkpointer,
+      close: async () => {
+        await checkpointer.stop();
+        await db.destroy();
+      },
+    };
   }
   throw new Error(
     `DATABASE_URL must start with "sqlite:" or "postgres://", got "${url.split(':')[0]}:…" ` +

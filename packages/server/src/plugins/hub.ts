@@ -18,6 +18,27 @@ export const SITES_TOPIC = 'sites';
 export const CHANNEL = 'sori_updates';
 
 /**
+ * Topics go in one NOTIFY's payload joined by commas (reporter ids and the staff topic have
+ * none), kept under PostgreSQL's 8,000-byte limit: a commit that touches ~200 reporters or fewer
+ * sends one notification, a bigger one a few, all with one statement.
+ */
+const PAYLOAD_BYTES = 7_900;
+
+function payloads(topics: Iterable<string>): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const topic of topics) {
+    if (current && current.length + 1 + topic.length > PAYLOAD_BYTES) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current},${topic}` : topic;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
  * Fan-out of "this reporter has new events" to the update streams open on this instance. What is
  * published carries ids only: every stream re-reads the timeline after its own cursor, so a missed
  * or doubled publish never loses or repeats an event.
@@ -61,13 +82,21 @@ export class UpdateHub {
     if (this.store.dialect === 'postgres') this.publish(topic);
   }
 
-  /** Tells every instance's streams on a topic (a reporter's id, or the staff's) to look for new events. */
-  publish(topic: string): void {
-    if (this.store.dialect !== 'postgres') return this.wakeStreams(topic);
-    sql`select pg_notify(${CHANNEL}, ${topic})`.execute(this.store.db).catch((error: unknown) => {
+  /**
+   * Tells every instance's streams on these topics (reporters' ids, or the staff's) to look for
+   * new events. On PostgreSQL, one statement for all of them: what one commit published.
+   */
+  publish(topics: string | Iterable<string>): void {
+    const all = typeof topics === 'string' ? [topics] : [...topics];
+    if (all.length === 0) return;
+    if (this.store.dialect !== 'postgres') {
+      for (const topic of all) this.wakeStreams(topic);
+      return;
+    }
+    sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads(all)}::text[]) as payload`.execute(this.store.db).catch((error: unknown) => {
       // The stream still catches up on its next read (reconnect, polling, the next publish).
       this.log.error({ err: error }, 'NOTIFY failed; waking streams on this instance only');
-      this.wakeStreams(topic);
+      for (const topic of all) this.wakeStreams(topic);
     });
   }
 
@@ -94,7 +123,8 @@ export class UpdateHub {
     // Named, so an operator sees which session in pg_stat_activity is an instance's listener.
     const client = new pg.Client({ connectionString: this.store.url, application_name: 'sori listener' });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.wakeStreams(message.payload);
+      if (message.channel !== CHANNEL || !message.payload) return;
+      for (const topic of message.payload.split(',')) this.wakeStreams(topic);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'update listener lost its connection; reconnecting');

@@ -6,7 +6,7 @@ import parseJson from 'secure-json-parse';
 import { wantsEventStream } from '../event-streams.js';
 import { SITES_TOPIC } from './hub.js';
 import { errors } from '../errors.js';
-import { ReporterDirectory } from '../services/reporters.js';
+import { ReporterDirectory, type ReporterRef } from '../services/reporters.js';
 import { SiteDirectory } from '../services/site-directory.js';
 import type { Site } from '../services/sites.js';
 import { redeemStreamTicket } from '../services/stream-tickets.js';
@@ -28,15 +28,24 @@ declare module 'fastify' {
      * - `site`: the site, from its key (header or body), checked against the request's `Origin`;
      * - `reporter`: the site and the reporter, from the reporter secret (header, or body for beacons);
      * - `stream`: as `reporter`, but a request for `text/event-stream` names the reporter by a stream
-     *   ticket in the query instead (`EventSource` cannot set headers) and needs no site key.
+     *   ticket in the query instead (`EventSource` cannot set headers) and needs no site key;
+     * - `intake`: as `reporter`, but a reporter seen for the first time is not made before the
+     *   handler: it is named by `request.reporter` and made in the group commit that stores the
+     *   request's writes ({@link ReporterDirectory.store}).
      */
-    shopper?: 'site' | 'reporter' | 'stream';
+    shopper?: 'site' | 'reporter' | 'stream' | 'intake';
   }
   interface FastifyRequest {
     /** The site of a shopper-side request (routes with `config.shopper`). */
     readonly site: Site;
     /** The reporter of a shopper-side request (routes with `config.shopper` of `reporter` or `stream`). */
     readonly reporterId: string;
+    /** The reporter of an `intake` route, its id known or not yet (`config.shopper: 'intake'`). */
+    readonly reporter: ReporterRef;
+  }
+  interface FastifyInstance {
+    /** The reporters shopper-side requests name, remembered per instance. */
+    reporters: ReporterDirectory;
   }
 }
 
@@ -60,7 +69,8 @@ export default fp<ShopperOptions>(
     const stopListening = app.hub.subscribe(SITES_TOPIC, () => sites.clear());
     app.addHook('onClose', async () => stopListening());
     const reporters = new ReporterDirectory(app.store.db);
-    const resolved = new WeakMap<FastifyRequest, { site: Site; reporterId?: string }>();
+    const resolved = new WeakMap<FastifyRequest, { site: Site; reporterId?: string; reporter?: ReporterRef }>();
+    app.decorate('reporters', reporters);
 
     // Per site, on top of the per-address limit: one store's flood cannot starve the others.
     const siteWindows = sitePerMinute === false ? undefined : new WindowLimiter({ max: sitePerMinute, windowMs: 60_000 });
@@ -135,6 +145,10 @@ export default fp<ShopperOptions>(
         return;
       }
       const secret = request.headers[REPORTER_HEADER] ?? fromBody(request, 'reporter');
+      if (needs === 'intake') {
+        resolved.set(request, { site, reporter: reporters.refOf(site.id, secret) });
+        return;
+      }
       resolved.set(request, { site, reporterId: await reporters.idOf(site.id, secret) });
     });
 
@@ -152,6 +166,13 @@ export default fp<ShopperOptions>(
         const reporterId = resolved.get(this)?.reporterId;
         if (!reporterId) throw unresolved(this, 'reporterId');
         return reporterId;
+      },
+    });
+    app.decorateRequest('reporter', {
+      getter(this: FastifyRequest): ReporterRef {
+        const reporter = resolved.get(this)?.reporter;
+        if (!reporter) throw unresolved(this, 'reporter');
+        return reporter;
       },
     });
   },

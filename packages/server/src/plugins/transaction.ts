@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { STAFF_TOPIC } from './hub.js';
-import { GroupCommit } from '../services/group-commit.js';
+import { GroupCommit, type BatchWork } from '../services/group-commit.js';
 import { UnitOfWork, type Effects, type Work } from '../services/unit-of-work.js';
 
 /** Options of {@link FastifyInstance.transaction}. */
@@ -25,6 +25,15 @@ declare module 'fastify' {
      * const change = await app.transaction((unit) => changeSubmission(unit, id, patch, request.user));
      */
     transaction<T>(work: Work<T>, options?: TransactionOptions): Promise<T>;
+    /**
+     * Joins the next group commit with `item`: every item queued for the same `batch` function
+     * meanwhile is handed to it at once, so it can write them all with one statement per table.
+     * Resolves with the item's own result after the commit; publishes as {@link transaction}.
+     *
+     * @example
+     * const results = await app.batchTransaction(storeIntake, { site, reporter, submissions });
+     */
+    batchTransaction<I, R>(batch: BatchWork<I, R>, item: I): Promise<R>;
   }
 }
 
@@ -32,8 +41,8 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const publish = (effects: Effects): void => {
-      for (const reporterId of effects.reporters) app.hub.publish(reporterId);
-      if (effects.events) app.hub.publish(STAFF_TOPIC);
+      // One publish per commit: on PostgreSQL, one NOTIFY for every topic the commit touched.
+      app.hub.publish(effects.events ? [...effects.reporters, STAFF_TOPIC] : effects.reporters);
       if (effects.notifications) app.notifier.wake();
     };
     const shared = new GroupCommit(app.store.db, publish);
@@ -41,6 +50,9 @@ export default fp(
       if (options.group) return shared.run(work);
       const [result] = await UnitOfWork.commit(app.store.db, [work], publish);
       return result as T; // one piece of work in, one result out
+    });
+    app.decorate('batchTransaction', function batchTransaction<I, R>(batch: BatchWork<I, R>, item: I): Promise<R> {
+      return shared.runBatched(batch, item);
     });
   },
   { name: 'sori-transaction', dependencies: ['sori-database', 'sori-hub', 'sori-notifier'] },

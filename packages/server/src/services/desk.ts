@@ -12,7 +12,7 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
-import { firstResponseDue, resolutionDue, siteById, type SiteSettings } from './sites.js';
+import { firstResponseDue, resolutionDue, siteById, type Site } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
@@ -37,30 +37,60 @@ export async function submissionDetail(db: Kysely<Database>, id: string, user: U
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
 
-/** The departments a site routes to: its own list, or the defaults. */
-async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
-  const site = await db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow();
-  return (JSON.parse(site.settings) as SiteSettings).departments ?? DEFAULT_DEPARTMENTS;
+/** What a desk change does to one submission: the columns it sets and the events it records. */
+export interface ChangePlan {
+  set: Updateable<SubmissionTable>;
+  changes: Array<{ type: EventType; public: boolean; data: object }>;
+}
+
+/** What checking a change needs from the database, read once however many submissions it is for. */
+export interface ChangeContext {
+  /** The departments a site routes to: its own list, or the defaults. */
+  departments(siteId: string): Promise<readonly string[]>;
+  /** Whether a user with this id exists. */
+  userExists(id: string): Promise<boolean>;
+  /** A site, for its departments, targets and business hours. */
+  site(siteId: string): Promise<Site>;
+}
+
+/** A {@link ChangeContext} reading through `db`, each answer read once. */
+export function changeContext(db: Db): ChangeContext {
+  const sites = new Map<string, Promise<Site>>();
+  const users = new Map<string, Promise<boolean>>();
+  const site = (siteId: string): Promise<Site> => {
+    let known = sites.get(siteId);
+    if (!known) sites.set(siteId, (known = siteById(db, siteId)));
+    return known;
+  };
+  return {
+    site,
+    async departments(siteId) {
+      return (await site(siteId)).settings.departments ?? DEFAULT_DEPARTMENTS;
+    },
+    userExists(id) {
+      let exists = users.get(id);
+      if (!exists) users.set(id, (exists = db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst().then(Boolean)));
+      return exists;
+    },
+  };
 }
 
 /**
- * Applies a desk change — classification (kind, product), routing (department), assignment and
- * status — checking each against the lifecycle and the site, and records one timeline event per
- * kind of change. Only status changes are public.
+ * Checks a desk change — classification (kind, product), routing (department), assignment and
+ * status — against the lifecycle and the site, and answers what it sets and one timeline event
+ * per kind of change (only status changes are public). Throws the ApiError of the first check
+ * that fails; writes nothing.
  */
-export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
-  const trx = unit.db;
-  const row = await findRow(trx, id, user);
-  const now = new Date().toISOString();
+export async function planChange(row: SubmissionRow, patch: DeskPatch, context: ChangeContext, now: string): Promise<ChangePlan> {
   const set: Updateable<SubmissionTable> = {};
-  const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
+  const changes: ChangePlan['changes'] = [];
 
   if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
     if (patch.kind) set.kind = patch.kind;
     if (patch.product !== undefined) set.product = patch.product;
     if (patch.kind && patch.kind !== row.kind) {
       // Another kind, other targets: both clocks count again from receipt with the new kind's.
-      const site = await siteById(trx, row.site_id);
+      const site = await context.site(row.site_id);
       const receivedAt = new Date(row.received_at);
       set.expected_response_by = firstResponseDue(site, patch.kind, receivedAt).toISOString();
       set.resolution_due_by = resolutionDue(site, patch.kind, receivedAt).toISOString();
@@ -68,16 +98,13 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
   }
   if (patch.department !== undefined && patch.department !== row.department) {
-    const known = await departmentsOf(trx, row.site_id);
+    const known = await context.departments(row.site_id);
     if (!known.includes(patch.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
     set.department = patch.department;
     changes.push({ type: 'routing', public: false, data: { from: row.department, to: patch.department } });
   }
   if (patch.assigneeId !== undefined && patch.assigneeId !== row.assignee_id) {
-    if (patch.assigneeId !== null) {
-      const assignee = await trx.selectFrom('users').select('id').where('id', '=', patch.assigneeId).executeTakeFirst();
-      if (!assignee) throw errors.invalid(`No user has id ${patch.assigneeId}`, 'assigneeId');
-    }
+    if (patch.assigneeId !== null && !(await context.userExists(patch.assigneeId))) throw errors.invalid(`No user has id ${patch.assigneeId}`, 'assigneeId');
     set.assignee_id = patch.assigneeId;
     changes.push({ type: 'assignment', public: false, data: { from: row.assignee_id, to: patch.assigneeId } });
   }
@@ -90,12 +117,33 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     if (to === 'resolved') set.resolved_at = now;
     if (to === 'reopened') {
       // Back in work: the resolution clock starts again, in business hours, from now.
-      const site = await siteById(trx, row.site_id);
+      const site = await context.site(row.site_id);
       Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff', resolution_due_by: resolutionDue(site, row.kind, new Date(now)).toISOString() });
     }
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
   }
+  return { set, changes };
+}
+
+/** Queues what a change tells the outside once it is made: the resolution email, the webhooks of routing, assignment and status. */
+export async function queueChangeNotifications(unit: UnitOfWork, row: SubmissionRow, updated: SubmissionRow, set: ChangePlan['set']): Promise<void> {
+  if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  const department = updated.department;
+  if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+  if (set.assignee_id !== undefined) await queueWebhookCalls(unit, updated, department, 'submission.assigned', toDeskSubmission(updated));
+  if (set.status) await queueWebhookCalls(unit, updated, department, 'submission.status', { submission: toDeskSubmission(updated), from: row.status, to: set.status });
+}
+
+/**
+ * Applies a desk change to one submission ({@link planChange} says what it does) and records its
+ * timeline events.
+ */
+export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
+  const trx = unit.db;
+  const row = await findRow(trx, id, user);
+  const now = new Date().toISOString();
+  const { set, changes } = await planChange(row, patch, changeContext(trx), now);
   if (changes.length === 0) return { submission: toDeskSubmission(row) };
 
   const updated = await trx
@@ -108,11 +156,7 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
   for (const change of changes) {
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
-  if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
-  const department = updated.department;
-  if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
-  if (set.assignee_id !== undefined) await queueWebhookCalls(unit, updated, department, 'submission.assigned', toDeskSubmission(updated));
-  if (set.status) await queueWebhookCalls(unit, updated, department, 'submission.status', { submission: toDeskSubmission(updated), from, to: set.status });
+  await queueChangeNotifications(unit, row, updated, set);
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
@@ -163,7 +207,7 @@ export async function addReplyOrNote(
 /** Marks a submission as an improvement for a department and tells that department's webhooks. */
 export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
   const row = await findRow(unit.db, id, user);
-  const known = await departmentsOf(unit.db, row.site_id);
+  const known = await changeContext(unit.db).departments(row.site_id);
   if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
   const event = await unit.appendEvent({
     type: 'improvement',

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -13,10 +13,7 @@ export function randomToken(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
-/** A new random id. */
-export function newId(): string {
-  return randomUUID();
-}
+export { newId, trackingNumber } from './ids.js';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -45,14 +42,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
   });
   return timingSafeEqual(actual, expected);
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A tracking number a shopper can read out on the phone: `SR-` and 8 Crockford base-32 characters. */
-export function trackingNumber(): string {
-  const bytes = randomBytes(8);
-  let out = '';
-  for (let i = 0; i < 8; i++) out += CROCKFORD[(bytes[i] ?? 0) % 32];
-  return `SR-${out.slice(0, 4)}-${out.slice(4)}`;
 }

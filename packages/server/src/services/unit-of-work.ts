@@ -1,5 +1,7 @@
 import type { Author, EventType, NotificationChannel } from '@sori/protocol';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { dialectOf, type Dialect } from '../db/database.js';
+import { insertRows, type Row } from '../db/rows.js';
 import type { Database, EventTable, SubmissionTable } from '../db/schema.js';
 
 /** A timeline event as stored. */
@@ -59,38 +61,62 @@ export class UnitOfWork {
   readonly #reporters = new Set<string>();
   #notifications = false;
   #events = false;
+  readonly #afterCommit: Array<() => void> = [];
 
   private constructor(
     /** The transaction this work runs in (shared with other units under group commit). */
     readonly db: Transaction<Database>,
+    /** The engine, for the statements written per engine (`db/rows.ts`). */
+    readonly dialect: Dialect,
   ) {}
 
   /** Appends one event to a submission's timeline (append-only) and answers it with its id. */
   async appendEvent(event: NewEvent): Promise<EventRow> {
-    const row = await this.db
-      .insertInto('events')
-      .values({
-        submission_id: event.submission.id,
-        reporter_id: event.submission.reporter_id,
-        site_id: event.submission.site_id,
-        type: event.type,
-        at: event.at ?? new Date().toISOString(),
-        author: event.author,
-        actor_id: event.actor?.id ?? null,
-        actor_name: event.actor?.name ?? null,
-        public: event.public ? 1 : 0,
-        status: event.submission.status,
-        awaiting: event.submission.awaiting,
-        text: event.text ?? null,
-        message_client_id: event.messageClientId ?? null,
-        data: event.data ? JSON.stringify(event.data) : null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.insertInto('events').values(this.#eventRow(event)).returningAll().executeTakeFirstOrThrow();
+    this.#record(event);
+    return row;
+  }
+
+  /**
+   * Appends many events with one statement, in order, reading nothing back: what a group commit
+   * of intake does with the `received` events of all its submissions.
+   */
+  async appendEvents(events: readonly NewEvent[]): Promise<void> {
+    await insertRows(this.db, this.dialect, 'events', events.map((event) => this.#eventRow(event)));
+    for (const event of events) this.#record(event);
+  }
+
+  #eventRow(event: NewEvent) {
+    return {
+      submission_id: event.submission.id,
+      reporter_id: event.submission.reporter_id,
+      site_id: event.submission.site_id,
+      type: event.type,
+      at: event.at ?? new Date().toISOString(),
+      author: event.author,
+      actor_id: event.actor?.id ?? null,
+      actor_name: event.actor?.name ?? null,
+      public: event.public ? 1 : 0,
+      status: event.submission.status,
+      awaiting: event.submission.awaiting,
+      text: event.text ?? null,
+      message_client_id: event.messageClientId ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+    } satisfies Row;
+  }
+
+  /**
+   * Runs `callback` once the transaction has committed (never for a rolled-back one): for what
+   * may be remembered outside the database only once it is stored, such as a cache entry.
+   */
+  afterCommit(callback: () => void): void {
+    this.#afterCommit.push(callback);
+  }
+
+  #record(event: NewEvent): void {
     // Reporters' streams show public events only; staff streams show every event.
     if (event.public) this.#reporters.add(event.submission.reporter_id);
     this.#events = true;
-    return row;
   }
 
   /** Queues an email or webhook call, sent by the notification worker after commit. */
@@ -121,10 +147,11 @@ export class UnitOfWork {
    */
   static async commit<T>(db: Kysely<Database>, works: ReadonlyArray<Work<T>>, publish: Publish): Promise<T[]> {
     const units: UnitOfWork[] = [];
+    const dialect = dialectOf(db);
     const results = await db.transaction().execute(async (trx) => {
       const out: T[] = [];
       for (const work of works) {
-        const unit = new UnitOfWork(trx);
+        const unit = new UnitOfWork(trx, dialect);
         units.push(unit);
         out.push(await work(unit));
       }
@@ -135,6 +162,7 @@ export class UnitOfWork {
       notifications: units.some((unit) => unit.#notifications),
       events: units.some((unit) => unit.#events),
     });
+    for (const unit of units) for (const callback of unit.#afterCommit) callback();
     return results;
   }
 }

@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0007-stream-ticket-expiry']);
     expect(await migrate(store)).toEqual([]);
     // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
     const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
@@ -107,6 +107,23 @@ describe.runIf(engines.includes('postgres'))('migrating beside another schema on
       }
     } finally {
       await first.close();
+    }
+  });
+});
+
+describe.each(engines)('stream tickets on %s', (engine) => {
+  it('are found by their expiry through an index, so the cleanup before each new ticket reads only the expired ones', async () => {
+    const store = await freshStore(engine);
+    try {
+      if (engine === 'sqlite') {
+        const plan = await sql<{ detail: string }>`explain query plan delete from stream_tickets where expires_at < ${new Date().toISOString()}`.execute(store.db);
+        expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/stream_tickets_expiry/);
+      } else {
+        const found = await sql<{ indexdef: string }>`select indexdef from pg_indexes where schemaname = current_schema() and indexname = 'stream_tickets_expiry'`.execute(store.db);
+        expect(found.rows[0]?.indexdef).toMatch(/\(expires_at\)/);
+      }
+    } finally {
+      await store.close();
     }
   });
 });

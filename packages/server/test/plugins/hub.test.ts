@@ -3,7 +3,10 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { openDatabase, type Store } from '../../src/db/database.js';
-import { buildTestApp, desk, eventually, openEventStream, reporterSecret, submit, type TestContext } from '../helpers.js';
+import { CHANNEL, STAFF_TOPIC } from '../../src/plugins/hub.js';
+import { ReporterDirectory } from '../../src/services/reporters.js';
+import { storeSubmissions } from '../../src/services/submissions.js';
+import { buildTestApp, desk, eventually, openEventStream, reporterSecret, submission, submit, type TestContext } from '../helpers.js';
 
 const postgres = Boolean(process.env['SORI_TEST_DATABASE_URL']);
 if (!postgres) console.warn('scale-out tests skipped: SORI_TEST_DATABASE_URL is not set');
@@ -107,5 +110,33 @@ describe.runIf(postgres)('two instances on one PostgreSQL', () => {
 
   it('catches up by event id after its LISTEN connection drops', async () => {
     expect(await replyOnAReachesB('Sent while B was deaf', () => b.hub.simulateDisconnect())).toContain('"type":"reply"');
+  });
+});
+
+describe.runIf(postgres)('publishing on PostgreSQL', () => {
+  let t: TestContext;
+  let listener: pg.Client;
+  beforeEach(async () => {
+    t = await buildTestApp('postgres');
+    listener = new pg.Client({ connectionString: t.store.url });
+    await listener.connect();
+    await listener.query(`LISTEN ${CHANNEL}`);
+  });
+  afterEach(async () => {
+    await listener.end();
+    await t.close();
+  });
+
+  it("tells every reporter of a commit, and the staff, with one NOTIFY", async () => {
+    const payloads: string[] = [];
+    listener.on('notification', (message) => payloads.push(message.payload ?? ''));
+    const directory = new ReporterDirectory(t.store.db);
+    const reporters = await Promise.all([1, 2, 3].map(() => directory.idOf(t.site.id, reporterSecret())));
+    // One commit holding three reporters' submissions, as a group commit of intake does.
+    await t.app.transaction(async (unit) => {
+      for (const id of reporters) await storeSubmissions(unit, t.site, id, [submission()]);
+    });
+    const first = await eventually(() => payloads[0]);
+    expect(first.split(',').sort()).toEqual([...reporters, STAFF_TOPIC].sort());
   });
 });

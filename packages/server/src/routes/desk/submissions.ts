@@ -6,6 +6,12 @@ import { addImprovement, addReplyOrNote, changeSubmission, submissionDetail } fr
 import { eraseSubmission } from '../../services/erasure.js';
 import { inboxCounts, listInbox } from '../../services/inbox.js';
 
+/**
+ * Staff changes share group commits too: many agents (or one bulk change) at once cost one disk
+ * sync per commit, and each change is still a job of its own in it, checked and written in turn.
+ */
+const STAFF_CHANGE = { group: true } as const;
+
 const errorsOf = { '4xx': ErrorBody };
 
 /** The staff API over submissions: list, read, change, reply, note, improvements and erasure. */
@@ -39,7 +45,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
         response: { 200: BulkResult, ...errorsOf },
       },
     },
-    async (request) => app.transaction((unit) => bulkChange(unit, request.body, request.user)),
+    async (request) => app.transaction((unit) => bulkChange(unit, request.body, request.user), STAFF_CHANGE),
   );
 
   app.get(
@@ -51,14 +57,14 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
   app.patch(
     '/v1/desk/submissions/:id',
     { schema: { summary: 'Classify, route, assign or change status (checked against the lifecycle)', params: IdParams, body: DeskPatch, response: { 200: DeskChange, ...errorsOf } } },
-    async (request) => app.transaction((unit) => changeSubmission(unit, request.params.id, request.body, request.user)),
+    async (request) => app.transaction((unit) => changeSubmission(unit, request.params.id, request.body, request.user), STAFF_CHANGE),
   );
 
   app.post(
     '/v1/desk/submissions/:id/replies',
     { schema: { summary: 'Answer the shopper in public', params: IdParams, body: DeskText, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'reply', request.body, request.user));
+      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'reply', request.body, request.user), STAFF_CHANGE);
       return reply.code(201).send(change);
     },
   );
@@ -67,7 +73,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
     '/v1/desk/submissions/:id/notes',
     { schema: { summary: 'Add an internal note only staff see', params: IdParams, body: DeskText, response: { 201: DeskChange, ...errorsOf } } },
     async (request, reply) => {
-      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'note', request.body, request.user));
+      const change = await app.transaction((unit) => addReplyOrNote(unit, request.params.id, 'note', request.body, request.user), STAFF_CHANGE);
       return reply.code(201).send(change);
     },
   );
@@ -83,7 +89,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
       },
     },
     async (request, reply) => {
-      const change = await app.transaction((unit) => addImprovement(unit, request.params.id, request.body, request.user));
+      const change = await app.transaction((unit) => addImprovement(unit, request.params.id, request.body, request.user), STAFF_CHANGE);
       return reply.code(201).send(change);
     },
   );
