@@ -1,6 +1,7 @@
 import type { BulkChange, BulkResult, DeskPatch } from '@sori/protocol';
 import { ApiError, errors } from '../errors.js';
 import { changeContext, planChange, queueChangeNotifications, type ChangePlan } from './desk.js';
+import { assertCanSee } from './site-scope.js';
 import type { SubmissionRow } from './submissions.js';
 import type { NewEvent, UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
@@ -27,6 +28,7 @@ export async function bulkChange(unit: UnitOfWork, { ids, change }: BulkChange, 
     const row = current.get(id);
     try {
       if (!row) throw errors.notFound(`Submission ${id}`);
+      assertCanSee(user, row.site_id, id);
       const { set, changes } = await planChange(row, patch, context, now);
       if (changes.length === 0) {
         result.unchanged++;
