@@ -1,5 +1,8 @@
+import enOwner from './en-owner.js';
+
 /** English strings of the console. Every user-facing string lives here and in `ko.ts` (same keys). */
 const en = {
+  ...enOwner,
   app: {
     justNow: 'just now',
     title: 'Sori console',
@@ -24,12 +27,18 @@ const en = {
     wrong: 'Wrong email or password.',
     rateLimited: (seconds: number) => `Too many tries. Try again in ${seconds} s.`,
     expiredTitle: 'Your session ended',
+    serverSaid: (message: string) => `The server said: ${message}`,
     expiredBody: 'Sign in again to carry on. This page stays as it is, and unsent replies are kept.',
   },
   shell: {
     nav: 'Main',
     inbox: 'Inbox',
     cannedReplies: 'Canned replies',
+    sites: 'Sites',
+    staff: 'Staff',
+    webhooks: 'Webhooks',
+    tokens: 'API tokens',
+    account: 'My account',
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
     shortcuts: 'Shortcuts',
@@ -267,6 +276,11 @@ const en = {
       loadMore: 'Load more submissions',
       goInbox: 'Go to the inbox',
       goCanned: 'Manage canned replies',
+      goSites: 'Sites and their settings',
+      goStaff: 'Staff',
+      goWebhooks: 'Webhooks',
+      goTokens: 'API tokens',
+      goAccount: 'My account: password and alerts',
       signOut: 'Sign out',
       theme: 'Switch light and dark',
       language: 'Switch language (한국어)',

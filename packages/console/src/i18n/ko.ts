@@ -1,7 +1,9 @@
 import type { Strings } from './en.js';
+import koOwner from './ko-owner.js';
 
 /** 콘솔의 한국어 문자열. 키는 `en.ts`와 같습니다(테스트가 확인합니다). */
 const ko: Strings = {
+  ...koOwner,
   app: {
     justNow: '방금',
     title: 'Sori 콘솔',
@@ -26,12 +28,18 @@ const ko: Strings = {
     wrong: '이메일 또는 비밀번호가 맞지 않습니다.',
     rateLimited: (seconds: number) => `시도가 너무 많습니다. ${seconds}초 후에 다시 시도하세요.`,
     expiredTitle: '세션이 끝났습니다',
+    serverSaid: (message: string) => `서버 응답: ${message}`,
     expiredBody: '다시 로그인하면 이어서 작업할 수 있습니다. 이 화면은 그대로이고, 보내지 않은 답변도 남아 있습니다.',
   },
   shell: {
     nav: '주 메뉴',
     inbox: '받은 목록',
     cannedReplies: '답변 템플릿',
+    sites: '사이트',
+    staff: '직원',
+    webhooks: '웹훅',
+    tokens: 'API 토큰',
+    account: '내 계정',
     signOut: '로그아웃',
     signedInAs: (name: string) => `${name} 님으로 로그인함`,
     shortcuts: '단축키',
@@ -267,6 +275,11 @@ const ko: Strings = {
       loadMore: '접수 더 불러오기',
       goInbox: '받은 목록으로 가기',
       goCanned: '답변 템플릿 관리',
+      goSites: '사이트와 설정',
+      goStaff: '직원',
+      goWebhooks: '웹훅',
+      goTokens: 'API 토큰',
+      goAccount: '내 계정: 비밀번호와 알림',
       signOut: '로그아웃',
       theme: '밝게/어둡게 바꾸기',
       language: '언어 바꾸기 (English)',
