@@ -1,4 +1,4 @@
-import type { DeskList, InboxCounts, InboxQuery, InboxSort, InboxView } from '@sori/protocol';
+import type { DeskList, InboxCounts, InboxQuery, InboxSort, InboxView, SlaFilter } from '@sori/protocol';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
@@ -101,12 +101,24 @@ function viewFilter(view: InboxView, user: User, now: Date): (eb: Eb) => Express
   }
 }
 
-/** The SLA filters of the list, without the views' other conditions. */
-function slaFilter(sla: 'breached' | 'due_soon', now: Date): (eb: Eb) => Expression<SqlBool> {
+/**
+ * The SLA filters of the list, without the views' other conditions. First response: an answer
+ * owed, by `expected_response_by`; resolution: open, by `resolution_due_by`. Both due times were
+ * counted in the site's business hours when they were set.
+ */
+function slaFilter(sla: SlaFilter, now: Date): (eb: Eb) => Expression<SqlBool> {
+  const at = now.toISOString();
   const soon = new Date(now.getTime() + DUE_SOON_MINUTES * 60_000).toISOString();
-  return sla === 'breached'
-    ? (eb) => eb.and([owed(eb), eb('expected_response_by', '<', now.toISOString())])
-    : (eb) => eb.and([owed(eb), eb('expected_response_by', '>=', now.toISOString()), eb('expected_response_by', '<', soon)]);
+  switch (sla) {
+    case 'breached':
+      return (eb) => eb.and([owed(eb), eb('expected_response_by', '<', at)]);
+    case 'due_soon':
+      return (eb) => eb.and([owed(eb), eb('expected_response_by', '>=', at), eb('expected_response_by', '<', soon)]);
+    case 'resolution_breached':
+      return (eb) => eb.and([open(eb), eb('resolution_due_by', '<', at)]);
+    case 'resolution_due_soon':
+      return (eb) => eb.and([open(eb), eb('resolution_due_by', '>=', at), eb('resolution_due_by', '<', soon)]);
+  }
 }
 
 /** Lowercased LIKE: LIKE is case-insensitive in SQLite but not in PostgreSQL. */

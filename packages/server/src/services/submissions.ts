@@ -182,6 +182,7 @@ export function toDeskSubmission(row: SubmissionRow): DeskSubmission {
     updatedAt: row.updated_at,
     expectedResponseBy: row.expected_response_by,
   };
+  if (row.resolution_due_by !== null) out.resolutionDueBy = row.resolution_due_by;
   const contact = parse<Contact>(row.contact);
   if (contact) out.contact = contact;
   const context = parse<Context>(row.context);
