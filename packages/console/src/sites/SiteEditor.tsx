@@ -21,7 +21,8 @@ export function SiteEditor() {
   const s = t().sites;
 
   useEffect(() => {
-    if (!adminSites.peek()) void loadAdminSites().catch((failure) => setError(isDeskError(failure) ? failure.message : String(failure)));
+    // Always asked again: another admin (or the CLI) may have changed it since the list loaded.
+    void loadAdminSites().catch((failure) => setError(isDeskError(failure) ? failure.message : String(failure)));
   }, []);
 
   const site = adminSites.value?.find((candidate) => candidate.id === id);
