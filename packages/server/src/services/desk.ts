@@ -17,19 +17,22 @@ import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import { assertCanSee } from './site-scope.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-async function findRow(db: Db, id: string): Promise<SubmissionRow> {
+/** The submission `id`, if `user` may see it: one of another site is not found, as if it did not exist. */
+async function findRow(db: Db, id: string, user: User): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound(`Submission ${id}`);
+  assertCanSee(user, row.site_id, id);
   return row;
 }
 
 /** One submission with its whole timeline, public and internal. */
-export async function submissionDetail(db: Kysely<Database>, id: string): Promise<DeskDetail> {
-  const row = await findRow(db, id);
+export async function submissionDetail(db: Kysely<Database>, id: string, user: User): Promise<DeskDetail> {
+  const row = await findRow(db, id, user);
   const events = await db.selectFrom('events').selectAll().where('submission_id', '=', id).orderBy('id').execute();
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
@@ -47,7 +50,7 @@ async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]>
  */
 export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
   const trx = unit.db;
-  const row = await findRow(trx, id);
+  const row = await findRow(trx, id, user);
   const now = new Date().toISOString();
   const set: Updateable<SubmissionTable> = {};
   const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
@@ -111,7 +114,7 @@ export async function addReplyOrNote(
   user: User,
 ): Promise<DeskChange> {
   const { text, seenEventId } = input;
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   // Two people answering the same thing: what the writer had not seen stops this one.
   if (seenEventId !== undefined) {
     const newer = await unit.db
@@ -142,7 +145,7 @@ export async function addReplyOrNote(
 
 /** Marks a submission as an improvement for a department and tells that department's webhooks. */
 export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   const known = await departmentsOf(unit.db, row.site_id);
   if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
   const event = await unit.appendEvent({

@@ -3,6 +3,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } fr
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
+import { inUserSites } from './site-scope.js';
 import type { User } from './users.js';
 
 type Eb = ExpressionBuilder<Database, 'submissions'>;
@@ -138,7 +139,7 @@ export async function listInbox(db: Kysely<Database>, query: InboxQuery, user: U
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'due';
   const keyset = KEYSETS[sort];
-  let q = base(db);
+  let q = base(db).where(inUserSites(user));
   if (query.open) q = q.where(open);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.kind) q = q.where('kind', '=', query.kind);
@@ -175,6 +176,7 @@ export async function inboxCounts(db: Kysely<Database>, user: User, now = new Da
   const row = await db
     .selectFrom('submissions')
     .where(open)
+    .where(inUserSites(user))
     .select((eb) => views.map((view) => eb.fn.sum<number>(eb.case().when(viewFilter(view, user, now)(eb)).then(1).else(0).end()).as(view)))
     .executeTakeFirst();
   // One entry per view, which is what the record type says; `fromEntries` cannot know it.

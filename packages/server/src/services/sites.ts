@@ -1,8 +1,10 @@
 import { DEFAULT_DEPARTMENTS, DEFAULT_SLA_MINUTES, KINDS, type DeskSite, type Kind, type SiteConfig } from '@sori/protocol';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, SiteTable } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { newId, randomToken } from './secrets.js';
+import { visibleSites } from './site-scope.js';
+import type { User } from './users.js';
 
 /** What a site owner can set. Everything is optional; the defaults serve a typical store. */
 export interface SiteSettings {
@@ -116,10 +118,14 @@ export function siteConfig(site: Site): SiteConfig {
 }
 
 /** Every site as the console needs it: what its submissions can be classified and routed as. */
-export async function deskSites(db: Kysely<Database>): Promise<DeskSite[]> {
-  const rows = await db.selectFrom('sites').selectAll().orderBy('name').execute();
+export async function deskSites(db: Kysely<Database>, user: User): Promise<DeskSite[]> {
+  const visible = visibleSites(user);
+  let q = db.selectFrom('sites').selectAll();
+  if (visible !== null) q = visible.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('id', 'in', [...visible]);
+  const rows = await q.orderBy('name').execute();
   return rows.map(toSite).map((site) => ({
     id: site.id,
+    key: site.key,
     name: site.name,
     kinds: site.settings.kinds ?? [...KINDS],
     products: site.settings.products ?? [],

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 
 /**
@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addPrimaryKeyConstraint('user_sites_pk', ['user_id', 'site_id'])
     .execute();
   await db.schema.createIndex('user_sites_site').on('user_sites').column('site_id').execute();
+  // Agents saw every site before membership existed: they keep seeing the sites there are now.
+  await sql`insert into user_sites (user_id, site_id) select users.id, sites.id from users cross join sites where users.role = 'agent'`.execute(db);
   await db.schema
     .createTable('round_robin')
     .addColumn('site_id', 'text', (c) => c.notNull())

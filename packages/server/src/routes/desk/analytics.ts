@@ -11,14 +11,14 @@ export default async function analyticsRoutes(fastify: FastifyInstance): Promise
   app.get(
     '/v1/desk/analytics',
     { schema: { summary: 'Volumes, response and resolution times, SLA, CSAT and repurchase intent', querystring: AnalyticsQuery, response: { 200: Analytics, '4xx': ErrorBody } } },
-    async (request) => analyse(await submissionsInRange(app.store.db, request.query), request.query),
+    async (request) => analyse(await submissionsInRange(app.store.db, request.query, request.user), request.query),
   );
 
   app.get(
     '/v1/desk/export.csv',
     { schema: { summary: 'Submissions in a date range as CSV', querystring: AnalyticsQuery, response: { 200: Type.String({ description: 'text/csv' }), '4xx': ErrorBody } } },
     async (request, reply) => {
-      const csv = toCsv(await submissionsInRange(app.store.db, request.query));
+      const csv = toCsv(await submissionsInRange(app.store.db, request.query, request.user));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="sori-submissions.csv"')
