@@ -120,3 +120,27 @@ describe('The owner’s screens', () => {
     expect(within(dialog).getByRole('alert').textContent).toBe('The server said: This account is disabled');
   });
 });
+
+describe('Setting a password with an invitation token', () => {
+  it('refuses two different passwords, then sets it with the token', async () => {
+    const desk = fakeDesk();
+    const sent: unknown[] = [];
+    server.use(
+      http.post('/v1/desk/session/setup', async ({ request }) => {
+        sent.push(await request.json());
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderConsole(desk, '/console/', false);
+    fireEvent.click(await screen.findByText('Invited? Set your password'));
+    fireEvent.input(screen.getByLabelText('One-time token from your admin'), { target: { value: 'setup-token-1' } });
+    fireEvent.input(screen.getByLabelText('Your new password'), { target: { value: 'my own password 1' } });
+    fireEvent.input(screen.getByLabelText('The same password again'), { target: { value: 'my own password 2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set my password' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The two passwords differ.');
+    fireEvent.input(screen.getByLabelText('The same password again'), { target: { value: 'my own password 1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set my password' }));
+    await screen.findByText('Password set. Sign in above with your email and it.');
+    expect(sent).toEqual([{ token: 'setup-token-1', password: 'my own password 1' }]);
+  });
+});
