@@ -12,7 +12,7 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
-import type { SiteSettings } from './sites.js';
+import { resolutionDue, siteById, type SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
@@ -81,7 +81,11 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
     set.status = to;
     if (to === 'resolved') set.resolved_at = now;
-    if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
+    if (to === 'reopened') {
+      // Back in work: the resolution clock starts again, in business hours, from now.
+      const site = await siteById(trx, row.site_id);
+      Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff', resolution_due_by: resolutionDue(site, row.kind, new Date(now)).toISOString() });
+    }
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
   }
@@ -98,7 +102,10 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
   if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  const department = updated.department;
   if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+  if (set.assignee_id !== undefined) await queueWebhookCalls(unit, updated, department, 'submission.assigned', toDeskSubmission(updated));
+  if (set.status) await queueWebhookCalls(unit, updated, department, 'submission.status', { submission: toDeskSubmission(updated), from, to: set.status });
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
@@ -139,7 +146,10 @@ export async function addReplyOrNote(
         .executeTakeFirstOrThrow()
     : row;
   const event = await unit.appendEvent({ type, submission: updated, author: 'staff', actor: user, public: isReply, text, at: now });
-  if (isReply) await queueReplyEmail(unit, updated, text);
+  if (isReply) {
+    await queueReplyEmail(unit, updated, text);
+    await queueWebhookCalls(unit, updated, updated.department, 'submission.reply', { submission: toDeskSubmission(updated), text, by: user.name });
+  }
   return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }
 

@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings']);
     expect(await migrate(store)).toEqual([]);
     // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
     const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
