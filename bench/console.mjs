@@ -43,7 +43,7 @@ const site = await createSite(store.db, { name: 'Hanbit Kitchen', origins: [STOR
 const admin = await createUser(store.db, { email: 'admin@bench.example', role: 'admin', password: PASSWORD, name: 'Hana Kim' });
 const agents = [];
 for (const [email, name] of [['mina@bench.example', 'Mina Park'], ['joon@bench.example', 'Joon Lee'], ['sora@bench.example', 'Sora Choi']]) {
-  agents.push(await createUser(store.db, { email, role: 'agent', password: PASSWORD, name }));
+  agents.push(await createUser(store.db, { email, role: 'agent', password: PASSWORD, name, siteIds: [site.id] }));
 }
 const { token } = await createApiToken(store.db, { userEmail: admin.email });
 const app = await buildApp({ store, connectionsPerAddress: false, rateLimitPerMinute: false, siteRateLimitPerMinute: false });

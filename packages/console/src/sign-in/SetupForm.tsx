@@ -18,6 +18,8 @@ export function SetupForm() {
   const [again, setAgain] = useState('');
   const [said, setSaid] = useState<{ ok: boolean; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  // Drawn only when opened: the sign-in form stays the page's one password field until then.
+  const [open, setOpen] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -36,8 +38,9 @@ export function SetupForm() {
   }
 
   return (
-    <details class="setup">
+    <details class="setup" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{s.setupHeading}</summary>
+      {open && (
       <form class="sign-in" onSubmit={submit} noValidate>
         <label>
           {s.setupToken}
@@ -60,6 +63,7 @@ export function SetupForm() {
           {s.setupSubmit}
         </button>
       </form>
+      )}
     </details>
   );
 }
