@@ -1,4 +1,4 @@
-import type { AdminSite, AdminUser, ApiToken, SiteUpdateInput, UserInviteInput } from '@sori/protocol';
+import type { AdminSite, AdminUser, ApiToken, Notification, SiteUpdateInput, UserInviteInput, Webhook, WebhookInput } from '@sori/protocol';
 import { ADMIN_PATHS } from '@sori/protocol/constants';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { FakeDesk } from './fake-desk.js';
@@ -16,6 +16,9 @@ export class FakeAdmin {
   ];
   users: AdminUser[] = [];
   tokens: ApiToken[] = [];
+  webhooks: Webhook[] = [];
+  /** Each webhook's calls, by webhook id. */
+  deliveries = new Map<string, Notification[]>();
 
   constructor(readonly desk: FakeDesk) {
     server.use(...this.handlers());
@@ -85,6 +88,23 @@ export class FakeAdmin {
         },
         false,
       ),
+      route('get', ADMIN_PATHS.webhooks, () => ({ webhooks: this.webhooks })),
+      route('post', ADMIN_PATHS.webhooks, (body) => {
+        const input = body as WebhookInput;
+        const webhook: Webhook = { id: `w-${this.webhooks.length + 1}`, siteId: input.siteId, url: input.url, events: input.events ?? [], createdAt: new Date().toISOString(), ...(input.department ? { department: input.department } : {}) };
+        this.webhooks.push(webhook);
+        return HttpResponse.json({ webhook, secret: 'whsec_shown_once' }, { status: 201 });
+      }),
+      route('delete', `${ADMIN_PATHS.webhooks}/:id`, (_body, { id }) => {
+        this.webhooks = this.webhooks.filter((w) => w.id !== id);
+        return undefined;
+      }),
+      route('get', `${ADMIN_PATHS.webhooks}/:id/deliveries`, (_body, { id }) => ({ notifications: this.deliveries.get(id ?? '') ?? [] })),
+      route('post', '/v1/desk/notifications/:id/retry', (_body, { id }) => {
+        const call = [...this.deliveries.values()].flat().find((n) => String(n.id) === id);
+        if (!call) return error(404, 'not_found', 'No such notification');
+        return Object.assign(call, { state: 'pending' });
+      }),
     ];
   }
 }

@@ -144,3 +144,38 @@ describe('Setting a password with an invitation token', () => {
     expect(sent).toEqual([{ token: 'setup-token-1', password: 'my own password 1' }]);
   });
 });
+
+describe('Managing webhooks', () => {
+  it('refuses a URL at the field, adds one with its secret shown once, sends a failed call again and deletes after asking', async () => {
+    const { desk, admin } = asAdmin();
+    renderConsole(desk, '/console/settings/webhooks');
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a webhook' }));
+    const form = screen.getByRole('form', { name: 'Add a webhook' });
+    fireEvent.input(within(form).getByLabelText('URL'), { target: { value: 'hooks.example.com' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Write a URL starting with https://.');
+    expect(within(form).getByLabelText('URL').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(within(form).getByLabelText('URL'), { target: { value: 'https://hooks.example.com/sori' } });
+    fireEvent.click(within(form).getByLabelText('Rated'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    const secret = await screen.findByRole('region', { name: 'Signing secret for https://hooks.example.com/sori' });
+    expect(within(secret).getByText('whsec_shown_once')).toBeTruthy();
+    expect(admin.webhooks[0]).toMatchObject({ siteId: 'site-1', url: 'https://hooks.example.com/sori' });
+    expect(admin.webhooks[0]?.events).not.toContain('submission.rating');
+    expect(admin.webhooks[0]?.events).toContain('submission.reply');
+
+    admin.deliveries.set('w-1', [{ id: 7, channel: 'webhook', target: 'w-1', state: 'failed', attempts: 8, lastError: 'HTTP 500', createdAt: new Date().toISOString(), nextAttemptAt: new Date().toISOString(), deliveries: [] }]);
+    const item = (await screen.findByRole('heading', { name: 'https://hooks.example.com/sori' })).closest('li') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button', { name: 'Delivery log' }));
+    const row = (await within(item).findByText('HTTP 500')).closest('tr') as HTMLElement;
+    expect(row.textContent).toContain('Failed');
+    fireEvent.click(within(row).getByRole('button', { name: 'Send again' }));
+    await within(item).findByText('Waiting');
+
+    fireEvent.click(within(item).getByRole('button', { name: 'Delete' }));
+    expect(admin.webhooks).toHaveLength(1);
+    fireEvent.click(within(within(item).getByRole('alert')).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('No webhooks.');
+    expect(admin.webhooks).toEqual([]);
+  });
+});
