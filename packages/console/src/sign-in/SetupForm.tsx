@@ -41,23 +41,23 @@ export function SetupForm() {
     <details class="setup" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{s.setupHeading}</summary>
       {open && (
-      <form class="sign-in" onSubmit={submit} noValidate>
-        <label>
-          {s.setupToken}
-          <input value={token} autoComplete="one-time-code" onInput={(e) => setToken(e.currentTarget.value)} />
-        </label>
-        <label>
-          {s.setupPassword}
-          <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        </label>
-        <label>
-          {s.setupAgain}
-          <input type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
-        </label>
-        {said && (
-          <p class={said.ok ? undefined : 'error'} role={said.ok ? 'status' : 'alert'}>
-            {said.text}
-          </p>
+        <form class="sign-in" onSubmit={submit} noValidate>
+          <label>
+            {s.setupToken}
+            <input value={token} autoComplete="one-time-code" onInput={(e) => setToken(e.currentTarget.value)} />
+          </label>
+          <label>
+            {s.setupPassword}
+            <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </label>
+          <label>
+            {s.setupAgain}
+            <input type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+          </label>
+          {said && (
+            <p class={said.ok ? undefined : 'error'} role={said.ok ? 'status' : 'alert'}>
+              {said.text}
+            </p>
         )}
         <button type="submit" class="button" disabled={busy || !token.trim()}>
           {s.setupSubmit}

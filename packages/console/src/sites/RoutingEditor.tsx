@@ -2,7 +2,7 @@ import type { AdminSite, RoutingDefaults } from '@sori/protocol';
 import { DEFAULT_DEPARTMENTS, KINDS, type Kind } from '@sori/protocol/constants';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
-import { departmentName } from '../ui/names.js';
+import { DepartmentOptions } from '../ui/DepartmentOptions.js';
 import { useSave } from '../ui/use-save.js';
 import { updateSite } from './sites-api.js';
 
@@ -12,12 +12,7 @@ function DepartmentSelect({ label, value, departments, onChange }: { label: stri
     <label>
       {label}
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        <option value="">{t().sites.noDepartment}</option>
-        {departments.map((d) => (
-          <option key={d} value={d}>
-            {departmentName(d)}
-          </option>
-        ))}
+        <DepartmentOptions departments={departments} none={t().sites.noDepartment} />
       </select>
     </label>
   );

@@ -2,8 +2,8 @@ import type { Role } from '@sori/protocol';
 import { useState } from 'preact/hooks';
 import { allDepartments, sites } from '../api/directory.js';
 import { t } from '../i18n/i18n.js';
+import { DepartmentOptions } from '../ui/DepartmentOptions.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
-import { departmentName } from '../ui/names.js';
 import { useSave } from '../ui/use-save.js';
 import { generatePassword, inviteUser } from './staff-api.js';
 
@@ -74,12 +74,7 @@ export function InviteForm({ onInvited, onCancel }: { onInvited: (handover: Hand
       <label>
         {s.department}
         <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
-          <option value="">{s.noDepartment}</option>
-          {allDepartments.value.map((d) => (
-            <option key={d} value={d}>
-              {departmentName(d)}
-            </option>
-          ))}
+          <DepartmentOptions departments={allDepartments.value} none={s.noDepartment} />
         </select>
       </label>
       <fieldset>

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { allDepartments, sites } from '../api/directory.js';
 import { currentUser } from '../api/session.js';
 import { t } from '../i18n/i18n.js';
-import { departmentName } from '../ui/names.js';
+import { DepartmentOptions } from '../ui/DepartmentOptions.js';
+import { ConfirmInline } from '../ui/ConfirmInline.js';
 import { useSave } from '../ui/use-save.js';
 import { generatePassword, resetPassword, updateUser } from './staff-api.js';
 
@@ -46,12 +47,7 @@ export function UserRow({ user, onPassword }: UserRowProps) {
       </td>
       <td>
         <select aria-label={s.departmentOf(user.name)} value={user.department ?? ''} disabled={save.busy} onChange={(e) => void change({ department: e.currentTarget.value || null })}>
-          <option value="">{s.noDepartment}</option>
-          {allDepartments.value.map((d) => (
-            <option key={d} value={d}>
-              {departmentName(d)}
-            </option>
-          ))}
+          <DepartmentOptions departments={allDepartments.value} none={s.noDepartment} />
         </select>
       </td>
       <td>
@@ -78,15 +74,12 @@ export function UserRow({ user, onPassword }: UserRowProps) {
       </td>
       <td>
         {confirming ? (
-          <span role="alert">
-            {confirming === 'disable' ? s.confirmDisable(user.name) : s.confirmReset(user.name)}{' '}
-            <button type="button" class="button button--danger" onClick={() => (confirming === 'disable' ? (setConfirming(undefined), void change({ disabled: true }, s.disabledNow(user.name))) : void reset())}>
-              {confirming === 'disable' ? s.disable : s.resetPassword}
-            </button>
-            <button type="button" class="button button--quiet" onClick={() => setConfirming(undefined)}>
-              {t().app.cancel}
-            </button>
-          </span>
+          <ConfirmInline
+            question={confirming === 'disable' ? s.confirmDisable(user.name) : s.confirmReset(user.name)}
+            action={confirming === 'disable' ? s.disable : s.resetPassword}
+            onConfirm={() => (confirming === 'disable' ? (setConfirming(undefined), void change({ disabled: true }, s.disabledNow(user.name))) : void reset())}
+            onCancel={() => setConfirming(undefined)}
+          />
         ) : (
           <span class="copy">
             {user.disabled ? (

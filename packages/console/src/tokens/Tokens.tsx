@@ -4,6 +4,7 @@ import { isDeskError } from '../api/desk-error.js';
 import { dateTime, relativeTime } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { isAdmin } from '../admin/AdminOnly.js';
+import { ConfirmInline } from '../ui/ConfirmInline.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
 import { ShownOnce } from '../ui/ShownOnce.js';
 import { useSave } from '../ui/use-save.js';
@@ -75,15 +76,13 @@ function TokenRow({ token }: { token: ApiToken }) {
       <td>{token.expiresAt ? dateTime(token.expiresAt) : s.noExpiry}</td>
       <td>
         {confirming ? (
-          <span role="alert">
-            {s.confirmRevoke(token.name)}{' '}
-            <button type="button" class="button button--danger" disabled={save.busy} onClick={() => void save.run(() => revokeToken(token.id), s.revoked(token.name))}>
-              {s.revoke}
-            </button>
-            <button type="button" class="button button--quiet" onClick={() => setConfirming(false)}>
-              {t().app.cancel}
-            </button>
-          </span>
+          <ConfirmInline
+            question={s.confirmRevoke(token.name)}
+            action={s.revoke}
+            disabled={save.busy}
+            onConfirm={() => void save.run(() => revokeToken(token.id), s.revoked(token.name))}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" class="button button--danger" aria-label={s.revokeLabel(token.name)} onClick={() => setConfirming(true)}>
             {s.revoke}

@@ -2,8 +2,8 @@ import type { Webhook, WebhookEvent } from '@sori/protocol';
 import { useState } from 'preact/hooks';
 import { sites } from '../api/directory.js';
 import { t } from '../i18n/i18n.js';
+import { DepartmentOptions } from '../ui/DepartmentOptions.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
-import { departmentName } from '../ui/names.js';
 import { useSave } from '../ui/use-save.js';
 import { WEBHOOK_EVENTS, createWebhook, updateWebhook } from './webhooks-api.js';
 
@@ -76,12 +76,7 @@ export function WebhookForm({ editing, onCreated, onDone }: WebhookFormProps) {
       <label>
         {s.department}
         <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
-          <option value="">{s.allDepartments}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {departmentName(d)}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} none={s.allDepartments} />
         </select>
       </label>
       <fieldset {...invalidProps('webhook-events-error', at('events'))}>
