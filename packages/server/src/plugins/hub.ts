@@ -26,7 +26,7 @@ export const CHANNEL = 'sori_updates';
  * sender hears its own back and wakes its streams then). SQLite is single-instance.
  *
  * Nothing calls {@link UpdateHub.publish} but the unit of work, after it commits
- * (`plugins/transaction.ts`), and a change of a site's settings ({@link SITES_TOPIC}, `routes/desk/site-settings.ts`).
+ * (`plugins/transaction.ts`), and {@link UpdateHub.announce} when a site's settings change ({@link SITES_TOPIC}).
  */
 export class UpdateHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
@@ -48,6 +48,16 @@ export class UpdateHub {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(topic);
     };
+  }
+
+  /**
+   * Tells this instance's listeners on `topic` at once and the other instances' as `publish` does:
+   * for news that is not a timeline event (a site's settings changed), which this instance must act
+   * on before it answers again. Listeners here hear it twice on PostgreSQL (once more from NOTIFY).
+   */
+  announce(topic: string): void {
+    this.wakeStreams(topic);
+    if (this.store.dialect === 'postgres') this.publish(topic);
   }
 
   /** Tells every instance's streams on a topic (a reporter's id, or the staff's) to look for new events. */

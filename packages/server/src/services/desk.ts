@@ -12,7 +12,7 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
-import { resolutionDue, siteById, type SiteSettings } from './sites.js';
+import { firstResponseDue, resolutionDue, siteById, type SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
@@ -58,6 +58,13 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
   if ((patch.kind && patch.kind !== row.kind) || (patch.product !== undefined && patch.product !== row.product)) {
     if (patch.kind) set.kind = patch.kind;
     if (patch.product !== undefined) set.product = patch.product;
+    if (patch.kind && patch.kind !== row.kind) {
+      // Another kind, other targets: both clocks count again from receipt with the new kind's.
+      const site = await siteById(trx, row.site_id);
+      const receivedAt = new Date(row.received_at);
+      set.expected_response_by = firstResponseDue(site, patch.kind, receivedAt).toISOString();
+      set.resolution_due_by = resolutionDue(site, patch.kind, receivedAt).toISOString();
+    }
     changes.push({ type: 'classification', public: false, data: { kind: patch.kind ?? row.kind, product: patch.product ?? row.product } });
   }
   if (patch.department !== undefined && patch.department !== row.department) {

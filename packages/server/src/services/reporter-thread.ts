@@ -3,7 +3,7 @@ import { errors } from '../errors.js';
 import { eachChecked, rejected, validator } from '../validation.js';
 import { toReporterSubmission } from './reporter-submissions.js';
 import { queueWebhookCalls } from './notifications.js';
-import { firstResponseDue, type Site } from './sites.js';
+import { firstResponseDue, resolutionDue, siteById, type Site } from './sites.js';
 import { toDeskSubmission } from './submissions.js';
 import { toPublicEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -95,7 +95,9 @@ export async function rateSubmission(
       rating: JSON.stringify(rating),
       status: reopened ? 'reopened' : row.status,
       updated_at: now,
-      ...(reopened ? { awaiting: 'staff', resolved_at: null, closed_reason: null } : {}),
+      ...(reopened
+        ? { awaiting: 'staff', resolved_at: null, closed_reason: null, resolution_due_by: resolutionDue(await siteById(unit.db, row.site_id), row.kind, new Date(now)).toISOString() }
+        : {}),
     })
     .where('id', '=', row.id)
     .returningAll()

@@ -7,8 +7,9 @@ import type { UnitOfWork } from './unit-of-work.js';
 /**
  * Alerts to staff by email, through the notification outbox (so retried like the shopper's
  * emails): a new complaint, and a submission about to breach its first-response or resolution
- * target. They go to the assignee, else to the department's members, else to the admins — each
- * only if they belong to the site (admins always do), are not disabled and keep alerts on.
+ * target. They go to the assignee, else to the department's members (a submission with neither
+ * waits in the inbox's views) — each only if they belong to the site (admins always do), are not
+ * disabled and keep alerts on.
  */
 
 /** How long before a target a submission counts as "about to breach". */
@@ -35,9 +36,9 @@ export async function alertRecipients(db: Db, row: Pick<SubmissionRow, 'site_id'
   }
   if (row.department) {
     const members = await active.where('users.department', '=', row.department).orderBy('users.email').execute();
-    if (members.length > 0) return members.map((u) => u.email);
+    return members.map((u) => u.email);
   }
-  return (await active.where('users.role', '=', 'admin').orderBy('users.email').execute()).map((u) => u.email);
+  return [];
 }
 
 function alertEmail(row: SubmissionRow, site: string, what: string): EmailText {

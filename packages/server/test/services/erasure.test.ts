@@ -12,7 +12,7 @@ describe.each(engines)('erasure on %s', (engine) => {
   /** A submission with a consented email, a webhook call about it and a reply emailed to the shopper. */
   async function answered(secret = reporterSecret(), email = 'mina@example.com'): Promise<string> {
     const admin = await t.adminToken();
-    await desk(t, 'POST', '/v1/desk/webhooks', { url: 'https://hooks.example/sori', siteId: t.site.id }, admin);
+    await desk(t, 'POST', '/v1/desk/webhooks', { url: 'https://hooks.example/sori', siteId: t.site.id, events: ['submission.created', 'submission.routed', 'improvement.created'] }, admin);
     const id = await submit(t, secret, { message: 'My address is 12 Secret St', contact: { email, consent: true, preference: 'email' } });
     await desk(t, 'POST', `/v1/desk/submissions/${id}/replies`, { text: 'We will send a courier.' });
     return id;

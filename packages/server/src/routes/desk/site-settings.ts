@@ -21,7 +21,7 @@ export default async function siteSettingsRoutes(fastify: FastifyInstance): Prom
     { config: admin, schema: { summary: 'Add a site; its public key is made for it', body: SiteCreateInput, response: { 201: AdminSite, '4xx': ErrorBody } } },
     async (request, reply) => {
       const site = await createAdminSite(app.store.db, request.body, request.user);
-      app.hub.publish(SITES_TOPIC);
+      app.hub.announce(SITES_TOPIC);
       return reply.code(201).send(site);
     },
   );
@@ -45,7 +45,7 @@ export default async function siteSettingsRoutes(fastify: FastifyInstance): Prom
     },
     async (request) => {
       const site = await updateAdminSite(app.store.db, request.params.id, request.body, request.user);
-      app.hub.publish(SITES_TOPIC);
+      app.hub.announce(SITES_TOPIC);
       return site;
     },
   );

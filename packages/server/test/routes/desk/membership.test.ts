@@ -1,7 +1,7 @@
 import { PATHS, type DeskList, type InboxCounts, type StaffEventsResponse, type SubmissionBatchResult } from '@sori/protocol';
 import { describe, expect, it } from 'vitest';
 import { createSite } from '../../../src/services/sites.js';
-import { desk, engines, reporterSecret, submission, submit, useTestApp, type TestContext } from '../../helpers.js';
+import { desk, engines, readEvents, reporterSecret, submission, submit, useTestApp, type TestContext } from '../../helpers.js';
 
 const OTHER_ORIGIN = 'https://other.example';
 
@@ -55,6 +55,18 @@ describe.each(engines)('site membership on %s', (engine) => {
     const patched = await desk(t, 'PATCH', `/v1/desk/admin/users/${agent.id}`, { siteIds: [t.site.id, other.siteId] }, admin);
     expect(patched.json()).toMatchObject({ siteIds: [t.site.id, other.siteId].sort() });
     expect((await desk(t, 'GET', `/v1/desk/submissions/${other.id}`)).statusCode).toBe(200);
+  });
+
+  it("streams an agent none of another site's events", { timeout: 60_000 }, async () => {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const stream = await fetch(`${base}/v1/desk/events`, { headers: { authorization: `Bearer ${t.token}`, accept: 'text/event-stream' } });
+    const read = readEvents(stream, 1);
+    const other = await otherSiteSubmission(t);
+    const mine = await submit(t);
+    // Events keep their order: had the other site's come through, it would be the first.
+    const [frame] = await read;
+    expect(JSON.parse(frame!.data!).submission.id).toBe(mine);
+    expect(frame!.data).not.toContain(other.id);
   });
 
   it('stops a disabled user at once: their token and their console session, and enables them again', async () => {

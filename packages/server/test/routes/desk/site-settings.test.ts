@@ -92,6 +92,16 @@ describe.each(engines)('site settings on %s', (engine) => {
     expect(byProduct.submission.assigneeId).toBeUndefined();
   });
 
+  it('counts both clocks again from receipt when a submission is classified as another kind', async () => {
+    await patch({ settings: { slaMinutes: { complaint: 60, praise: 600 }, resolutionMinutes: { complaint: 120, praise: 1200 } } });
+    const id = await submit(t);
+    const { submission } = (await desk(t, 'GET', `/v1/desk/submissions/${id}`)).json() as DeskDetail;
+    const minutesAfter = (at: string | undefined) => (Date.parse(at!) - Date.parse(submission.receivedAt)) / 60_000;
+    expect([minutesAfter(submission.expectedResponseBy), minutesAfter(submission.resolutionDueBy)]).toEqual([60, 120]);
+    const changed = (await desk(t, 'PATCH', `/v1/desk/submissions/${id}`, { kind: 'praise' })).json() as { submission: DeskDetail['submission'] };
+    expect([minutesAfter(changed.submission.expectedResponseBy), minutesAfter(changed.submission.resolutionDueBy)]).toEqual([600, 1200]);
+  });
+
   it('refuses agents on every site settings route', async () => {
     expect((await site(t.token)).statusCode).toBe(403);
     expect((await desk(t, 'GET', '/v1/desk/admin/sites')).statusCode).toBe(403);

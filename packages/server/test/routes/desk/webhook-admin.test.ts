@@ -99,17 +99,22 @@ describe.each(engines)('staff alerts on %s', (engine) => {
     expect(await alertsTo()).toEqual([{ to: 'cs@shop.example', subject: expect.stringMatching(/^\[Test shop\] New complaint: SR-/) }]);
   });
 
-  it('alerts once about a submission about to breach, and lets a user turn alerts off', async () => {
-    await t.adminToken();
+  it('alerts the assignee once about a submission about to breach, and lets a user turn alerts off', async () => {
+    const admin = await t.adminToken();
+    const boss = (await desk(t, 'GET', '/v1/desk/session', undefined, admin)).json().user as { id: string };
     const id = await submit(t, undefined, { kind: 'inquiry' });
+    await desk(t, 'PATCH', `/v1/desk/submissions/${id}`, { assigneeId: boss.id }, admin);
     await t.store.db.updateTable('submissions').set({ expected_response_by: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', id).execute();
     expect(await t.app.transaction((unit) => queueBreachAlerts(unit))).toBe(1);
     expect(await t.app.transaction((unit) => queueBreachAlerts(unit))).toBe(0);
     expect(await alertsTo()).toEqual([{ to: 'boss@shop.example', subject: expect.stringContaining('About to breach') }]);
 
-    const off = await desk(t, 'PATCH', '/v1/desk/session/preferences', { alerts: false }, await t.adminToken());
+    const off = await desk(t, 'PATCH', '/v1/desk/session/preferences', { alerts: false }, admin);
     expect(off.json()).toEqual({ alerts: false });
-    await submit(t);
+    const other = await submit(t, undefined, { kind: 'inquiry' });
+    await desk(t, 'PATCH', `/v1/desk/submissions/${other}`, { assigneeId: boss.id }, admin);
+    await t.store.db.updateTable('submissions').set({ expected_response_by: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', other).execute();
+    expect(await t.app.transaction((unit) => queueBreachAlerts(unit))).toBe(1);
     expect(await alertsTo()).toHaveLength(1);
   });
 });
