@@ -1,4 +1,4 @@
-import type { AdminSite, AdminUser, ApiToken, Notification, SiteUpdateInput, UserInviteInput, Webhook, WebhookInput } from '@sori/protocol';
+import type { AuditEntry, AdminSite, AdminUser, ApiToken, Notification, SiteUpdateInput, UserInviteInput, Webhook, WebhookInput } from '@sori/protocol';
 import { ADMIN_PATHS } from '@sori/protocol/constants';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { FakeDesk } from './fake-desk.js';
@@ -17,6 +17,7 @@ export class FakeAdmin {
   users: AdminUser[] = [];
   tokens: ApiToken[] = [];
   webhooks: Webhook[] = [];
+  audit: AuditEntry[] = [];
   /** Each webhook's calls, by webhook id. */
   deliveries = new Map<string, Notification[]>();
 
@@ -51,8 +52,12 @@ export class FakeAdmin {
           else (settings as Record<string, unknown>)[key] = value;
         }
         Object.assign(site, { name: change.name ?? site.name, origins, settings });
-        return site;
+        const changes = Object.fromEntries(Object.keys(change.settings ?? {}).map((key) => [key, { from: null, to: null }]));
+        this.audit.unshift({ id: this.audit.length + 1, at: new Date().toISOString(), actorId: this.desk.session?.id ?? null, actorName: this.desk.session?.name ?? '', subject: 'site', subjectId: site.id, siteId: site.id, action: 'updated', changes });
+        // A new object, as the server answers one.
+        return { ...site };
       }),
+      route('get', ADMIN_PATHS.audit, () => ({ entries: this.audit })),
       route('get', ADMIN_PATHS.users, () => ({ users: this.users })),
       route('post', ADMIN_PATHS.users, (body) => {
         const input = body as UserInviteInput;

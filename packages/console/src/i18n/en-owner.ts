@@ -110,6 +110,9 @@ const enOwner = {
     previewHint: 'The real widget with these colours and words, as shoppers will see it once saved. Nothing sent from the preview reaches the site.',
     scriptTag: 'Script tag',
     scriptTagHint: 'Paste this into every page of the shop, before </body>. Changes made here reach the widget without changing the tag.',
+    history: 'Changes',
+    noHistory: 'No changes yet.',
+    historyEntry: (who: string, action: string, when: string) => `${when}: ${who}, ${action}`,
     copyTag: 'Copy the tag',
   },
   staff: {

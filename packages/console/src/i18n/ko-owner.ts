@@ -109,6 +109,9 @@ const koOwner: typeof enOwner = {
     previewHint: '저장하면 고객이 보게 될 이 색상과 문구의 실제 위젯입니다. 미리보기에서 보낸 것은 사이트에 들어가지 않습니다.',
     scriptTag: '스크립트 태그',
     scriptTagHint: '쇼핑몰의 모든 페이지 </body> 앞에 붙여넣으세요. 여기서 바꾼 설정은 태그를 바꾸지 않아도 위젯에 반영됩니다.',
+    history: '변경 기록',
+    noHistory: '아직 변경이 없습니다.',
+    historyEntry: (who: string, action: string, when: string) => `${when}: ${who}, ${action}`,
     copyTag: '태그 복사',
   },
   staff: {

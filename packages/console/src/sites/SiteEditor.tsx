@@ -9,6 +9,7 @@ import { HoursEditor } from './HoursEditor.js';
 import { OriginsEditor } from './OriginsEditor.js';
 import { RoutingEditor } from './RoutingEditor.js';
 import { ScriptTag } from './ScriptTag.js';
+import { SiteHistory } from './SiteHistory.js';
 import { adminSites, loadAdminSites } from './sites-api.js';
 import { TargetsEditor } from './TargetsEditor.js';
 import './sites.css';
@@ -49,6 +50,7 @@ export function SiteEditor() {
         <HoursEditor site={site} />
         <RoutingEditor site={site} />
         <AppearanceEditor site={site} />
+        <SiteHistory site={site} />
       </div>
     </section>
   );

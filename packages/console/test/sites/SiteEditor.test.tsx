@@ -82,6 +82,9 @@ describe('Editing a site', () => {
     fireEvent.click(within(routing).getByLabelText('Also assign it in turn to the department’s active agents'));
     fireEvent.click(within(routing).getByRole('button', { name: 'Save routing' }));
     await waitFor(() => expect(admin.sites[0]?.settings.routing).toEqual({ byKind: { complaint: 'customer_service' }, byProduct: { 'Onggi jar 2 L': 'production' }, roundRobin: true }));
+    // The change is in the site's history, by whom and what.
+    await within(section('Changes')).findByText(/Mina, updated/);
+    expect(section('Changes').textContent).toContain('routing');
   });
 
   it('takes service standards in hours and refuses a resolution due before the first answer', async () => {
