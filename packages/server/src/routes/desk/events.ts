@@ -6,6 +6,9 @@ import { EventStreams, lastEventId, wantsEventStream, type Send } from '../../ev
 import { STAFF_TOPIC } from '../../plugins/hub.js';
 import { PresenceBoard } from '../../services/presence.js';
 import { newestEventId, staffEventsAfter } from '../../services/staff-events.js';
+import { canSeeSite } from '../../services/site-scope.js';
+import type { User } from '../../services/users.js';
+import { errors } from '../../errors.js';
 
 /** Options of {@link staffEventRoutes}. */
 export interface StaffEventRouteOptions {
@@ -24,10 +27,18 @@ const SWEEP_MS = 5000;
 export default async function staffEventRoutes(fastify: FastifyInstance, options: StaffEventRouteOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const streams = new EventStreams(app, options.heartbeatMs ?? 15_000);
-  const listeners = new Set<Send>();
+  /** Each open stream, with its user: presence on a submission is told only to those who may see its site. */
+  const listeners = new Map<Send, User>();
   const board = new PresenceBoard();
+  /** The site of each submission someone is present on (presence is short-lived; so is this). */
+  const siteOf = new Map<string, string>();
+  const visibleTo = (user: User, presence: Presence) => {
+    const siteId = siteOf.get(presence.submissionId);
+    return siteId !== undefined && canSeeSite(user, siteId);
+  };
   const tell = (presence: Presence) => {
-    for (const send of listeners) send(PRESENCE_EVENT, presence);
+    for (const [send, user] of listeners) if (visibleTo(user, presence)) send(PRESENCE_EVENT, presence);
+    if (presence.users.length === 0) siteOf.delete(presence.submissionId);
   };
   const sweeper = setInterval(() => board.sweep().forEach(tell), SWEEP_MS);
   sweeper.unref();
@@ -55,8 +66,8 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
       if (wantsEventStream(request)) {
         const cursor = lastEventId(request) ?? after ?? (await newestEventId(app.store.db));
         return streams.stream(request, reply, source, cursor, (send) => {
-          for (const presence of board.all()) send(PRESENCE_EVENT, presence);
-          listeners.add(send);
+          for (const presence of board.all()) if (visibleTo(user, presence)) send(PRESENCE_EVENT, presence);
+          listeners.set(send, user);
           return () => listeners.delete(send);
         });
       }
@@ -77,6 +88,9 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
       },
     },
     async (request, reply) => {
+      const row = await app.store.db.selectFrom('submissions').select('site_id').where('id', '=', request.params.id).executeTakeFirst();
+      if (!row || !canSeeSite(request.user, row.site_id)) throw errors.notFound(`Submission ${request.params.id}`);
+      siteOf.set(request.params.id, row.site_id);
       const changed = board.set(request.params.id, request.user, request.body.state);
       if (changed) tell(changed);
       return reply.code(204).send(null);

@@ -29,6 +29,8 @@ describe.each(engines)('site membership on %s', (engine) => {
     expect((await desk(t, 'GET', `/v1/desk/submissions/${other.id}`)).statusCode).toBe(404);
     expect((await desk(t, 'PATCH', `/v1/desk/submissions/${other.id}`, { status: 'triaged' })).statusCode).toBe(404);
     expect((await desk(t, 'POST', `/v1/desk/submissions/${other.id}/replies`, { text: 'hello' })).statusCode).toBe(404);
+    expect((await desk(t, 'PUT', `/v1/desk/submissions/${other.id}/presence`, { state: 'viewing' })).statusCode).toBe(404);
+    expect((await desk(t, 'PUT', `/v1/desk/submissions/${mine}/presence`, { state: 'viewing' })).statusCode).toBe(204);
     const bulk = (await desk(t, 'POST', '/v1/desk/submissions/bulk', { ids: [mine, other.id], change: { status: 'triaged' } })).json();
     expect(bulk).toMatchObject({ changed: 1, failed: [{ id: other.id, code: 'not_found' }] });
 
