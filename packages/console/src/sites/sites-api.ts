@@ -8,7 +8,11 @@ import { loadDirectory } from '../api/directory.js';
 /** The sites as their owner edits them (admins only); `undefined` until loaded. */
 export const adminSites = signal<readonly AdminSite[] | undefined>(undefined);
 
+/** Counts the writes answered here, so a list asked for before one cannot overwrite what it answered. */
+let writes = 0;
+
 function keep(site: AdminSite): AdminSite {
+  writes++;
   const list = adminSites.peek() ?? [];
   adminSites.value = list.some((s) => s.id === site.id) ? list.map((s) => (s.id === site.id ? site : s)) : [...list, site];
   // The inbox's lists of departments, products and kinds come from the directory: keep it in step.
@@ -18,7 +22,10 @@ function keep(site: AdminSite): AdminSite {
 
 /** Loads every site with its settings. */
 export async function loadAdminSites(): Promise<readonly AdminSite[]> {
+  const before = writes;
   const { sites } = await desk<{ sites: AdminSite[] }>('GET', ADMIN_PATHS.sites);
+  // A save answered while the list was on its way is newer than the list: keep it, ask again.
+  if (writes !== before) return loadAdminSites();
   adminSites.value = sites;
   return sites;
 }

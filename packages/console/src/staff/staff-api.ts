@@ -6,7 +6,11 @@ import { desk } from '../api/client.js';
 /** The users as admins manage them; `undefined` until loaded. */
 export const staff = signal<readonly AdminUser[] | undefined>(undefined);
 
+/** Counts the writes answered here, so a list asked for before one cannot overwrite what it answered. */
+let writes = 0;
+
 function keep(user: AdminUser): AdminUser {
+  writes++;
   const list = staff.peek() ?? [];
   staff.value = list.some((u) => u.id === user.id) ? list.map((u) => (u.id === user.id ? user : u)) : [...list, user];
   return user;
@@ -14,7 +18,9 @@ function keep(user: AdminUser): AdminUser {
 
 /** Loads every user, disabled ones too. */
 export async function loadStaff(): Promise<readonly AdminUser[]> {
+  const before = writes;
   const { users } = await desk<{ users: AdminUser[] }>('GET', ADMIN_PATHS.users);
+  if (writes !== before) return loadStaff();
   staff.value = users;
   return users;
 }
