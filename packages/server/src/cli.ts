@@ -5,8 +5,7 @@ import { migrate } from './db/migrate.js';
 import { ApiError } from './errors.js';
 import { SiteUpdateInput } from '@sori/protocol';
 import { listApiTokens, revokeApiToken } from './services/api-tokens.js';
-import { createSite } from './services/sites.js';
-import { findAdminSite, listAdminSites, updateAdminSite } from './services/site-settings.js';
+import { createAdminSite, findAdminSite, listAdminSites, updateAdminSite } from './services/site-settings.js';
 import { findStaff, listStaff, resetPassword, updateStaff } from './services/staff.js';
 import { createApiToken, createUser } from './services/users.js';
 import { validator } from './validation.js';
@@ -130,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
         process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
         break;
       case 'site create': {
-        const site = await createSite(store.db, { name: required(values, 'name'), origins: values.origin ?? fail('--origin is required') });
+        const site = await createAdminSite(store.db, { name: required(values, 'name'), origins: values.origin ?? fail('--origin is required') }, 'cli');
         process.stdout.write(`site "${site.name}" created for ${site.origins.join(', ')}\nsite key: ${site.key}\n`);
         break;
       }

@@ -49,8 +49,8 @@ interface LocalDate {
   day: number;
 }
 
-/** The wall-clock reading of instant `ms` in `timeZone`, as if that reading were UTC. */
-function wallClock(timeZone: string, ms: number): number {
+/** What `Intl` says the clock in `timeZone` reads at instant `ms`, as if that reading were UTC. */
+function readClock(timeZone: string, ms: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -58,10 +58,32 @@ function wallClock(timeZone: string, ms: number): number {
   return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
-/** The offset of `timeZone` from UTC at instant `ms`, in milliseconds (seconds dropped). */
+/**
+ * Time zones change their offset only at whole quarter hours (UTC), so one reading per quarter
+ * hour serves every instant in it: `Intl` is slow enough (tens of µs) that intake would feel it.
+ */
+const QUARTER_HOUR = 15 * MINUTE;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
 function offsetAt(timeZone: string, ms: number): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return wallClock(timeZone, whole) - whole;
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let byQuarter = offsets.get(timeZone);
+  if (!byQuarter) offsets.set(timeZone, (byQuarter = new Map()));
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    offset = readClock(timeZone, start) - start;
+    // Bounded: a few years of quarter hours per zone, then it starts over.
+    if (byQuarter.size >= 100_000) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading of instant `ms` in `timeZone`, as if that reading were UTC. */
+function wallClock(timeZone: string, ms: number): number {
+  return ms + offsetAt(timeZone, ms);
 }
 
 /**
