@@ -2,7 +2,8 @@
 // filled in (kind, its help line, message); dark, the submission after sending. The staff
 // console: the inbox and a submission (reply, note, timeline) over a handful of seeded
 // submissions. Usage: pnpm screenshots
-// (writes docs/panel-{en,ko}{,-dark}.png and docs/console-{inbox,submission}-{en,ko}{,-dark}.png)
+// (writes docs/panel-{en,ko}{,-dark}.png, docs/console-{inbox,submission}-{en,ko}{,-dark}.png and
+// the owner's settings: docs/settings-{site,staff,tokens,webhooks}-en.png, settings-site-ko-dark.png)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -129,6 +130,60 @@ for (const shot of consoleShots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...
   await tab.screenshot({ path: out(`console-submission-${suffix}.png`) });
   if (problems.length) throw new Error(`the console threw while taking ${suffix}: ${problems.join('; ')}`);
   written.push(`console-inbox-${suffix}.png`, `console-submission-${suffix}.png`);
+  await context.close();
+}
+
+// --- The owner's settings ----------------------------------------------------------------------
+// An admin's view of the site (hours, service standards, routing, look with the live widget
+// preview), the staff, the tokens and a webhook, through the same admin routes the console uses.
+const owner = await createUser(store.db, { email: 'owner@hanbit.example', role: 'admin', password: PASSWORD, name: 'Hana Choi' });
+const { token: ownerToken } = await createApiToken(store.db, { userEmail: owner.email, name: 'erp-sync' });
+async function admin(method, path, body) {
+  const res = await fetch(`${soriOrigin}${path}`, { method, headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const weekday = [{ from: '09:00', to: '18:00' }];
+await admin('PATCH', `/v1/desk/admin/sites/${site.id}`, {
+  name: 'Hanbit Kitchen',
+  settings: {
+    products: ['Blender BX-200', 'Rice cooker RC-6', 'Electric kettle K1', 'Air fryer AF-5', 'Knife set 5P'],
+    slaMinutes: { complaint: 60, inquiry: 240 },
+    resolutionMinutes: { complaint: 1440 },
+    businessHours: { timeZone: 'Asia/Seoul', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ from: '10:00', to: '14:00' }] }, holidays: ['2026-12-25'] },
+    routing: { byKind: { complaint: 'customer_service', suggestion: 'rnd' }, byProduct: { 'Knife set 5P': 'production' }, roundRobin: true },
+    theme: { accent: '#b4532a' },
+    strings: { title: 'Ask Hanbit Kitchen' },
+  },
+});
+await admin('PATCH', `/v1/desk/admin/users/${mina.id}`, { department: 'customer_service' });
+await admin('PATCH', `/v1/desk/admin/users/${joon.id}`, { department: 'logistics' });
+await admin('POST', '/v1/desk/webhooks', { siteId: site.id, url: 'https://erp.hanbit-kitchen.example/hooks/sori', department: 'customer_service', events: ['submission.created', 'submission.reply', 'submission.status'] });
+const settingsShots = [
+  { locale: 'en', tag: 'en-US', scheme: 'light', labels: { email: 'Email', password: 'Password', signIn: 'Sign in', inbox: 'Inbox' }, pages: ['site', 'staff', 'tokens', 'webhooks'] },
+  { locale: 'ko', tag: 'ko-KR', scheme: 'dark', labels: { email: '이메일', password: '비밀번호', signIn: '로그인', inbox: '받은 목록' }, pages: ['site'] },
+];
+const paths = { site: `settings/sites/${site.id}`, staff: 'settings/staff', tokens: 'settings/tokens', webhooks: 'settings/webhooks' };
+for (const shot of settingsShots) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: shot.tag, timezoneId: 'Asia/Seoul', colorScheme: shot.scheme });
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(error.message));
+  await tab.goto(`${soriOrigin}/console/`);
+  await tab.getByLabel(shot.labels.email).fill(owner.email);
+  await tab.getByLabel(shot.labels.password).fill(PASSWORD);
+  await tab.getByRole('button', { name: shot.labels.signIn }).click();
+  await tab.getByRole('heading', { name: shot.labels.inbox }).waitFor();
+  for (const name of shot.pages) {
+    await tab.goto(`${soriOrigin}/console/${paths[name]}`);
+    await tab.locator('.admin-table, .site-editor__sections, .canned__list > li').first().waitFor();
+    if (name === 'site') await tab.frameLocator('.widget-preview').getByRole('dialog').waitFor();
+    await tab.locator('.live-status--live').waitFor();
+    const suffix = `${shot.locale}${shot.scheme === 'dark' ? '-dark' : ''}`;
+    await tab.screenshot({ path: out(`settings-${name}-${suffix}.png`), fullPage: name === 'site' });
+    written.push(`settings-${name}-${suffix}.png`);
+  }
+  if (problems.length) throw new Error(`the console threw on the settings screens: ${problems.join('; ')}`);
   await context.close();
 }
 

@@ -6,4 +6,15 @@ export const paths = {
   inbox: BASE,
   submission: (id: string) => `${BASE}submissions/${encodeURIComponent(id)}`,
   cannedReplies: `${BASE}canned-replies`,
+  /** Admins only: the sites and their settings. */
+  sites: `${BASE}settings/sites`,
+  site: (id: string) => `${BASE}settings/sites/${encodeURIComponent(id)}`,
+  /** Admins only: users, their roles, departments and sites. */
+  staff: `${BASE}settings/staff`,
+  /** API tokens: one's own (admins: everyone's). */
+  tokens: `${BASE}settings/tokens`,
+  /** Admins only: webhooks and their delivery logs. */
+  webhooks: `${BASE}settings/webhooks`,
+  /** Everyone: one's own password and alerts. */
+  account: `${BASE}account`,
 } as const;

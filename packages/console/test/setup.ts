@@ -10,6 +10,10 @@ import { stopLive } from '../src/live/stream.js';
 import { announcement } from '../src/ui/announce.js';
 import { cannedReplies } from '../src/canned-replies/canned-api.js';
 import { FakeEventSource } from './fake-event-source.js';
+import { adminSites } from '../src/sites/sites-api.js';
+import { staff } from '../src/staff/staff-api.js';
+import { tokens } from '../src/tokens/tokens-api.js';
+import { webhooks } from '../src/webhooks/webhooks-api.js';
 
 /** The msw server every test adds its fake desk to (see helpers.tsx). */
 export const server = setupServer();
@@ -32,6 +36,10 @@ afterEach(() => {
   setCsrfToken('');
   announcement.value = undefined;
   cannedReplies.value = undefined;
+  adminSites.value = undefined;
+  staff.value = undefined;
+  tokens.value = undefined;
+  webhooks.value = undefined;
   currentUser.value = null;
   sessionState.value = 'checking';
   server.resetHandlers();

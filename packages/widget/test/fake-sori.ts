@@ -12,6 +12,8 @@ export class FakeSori implements Sori {
   refuse: Error | undefined;
   /** The site's products, as `config()` answers them. */
   products: string[] = [];
+  /** By when a submission sent now is answered, per kind, as `config()` answers it. */
+  expectedBy: Record<string, string> | undefined;
   private readonly listeners = new Map<string, Set<(payload: never) => void>>();
   private nextEvent = 1;
   /** When false, submissions stay queued as if offline. */
@@ -120,7 +122,7 @@ export class FakeSori implements Sori {
   identify(): void {}
   setContext(): void {}
   async config(): Promise<SiteConfig> {
-    return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: this.products, slaMinutes: {} };
+    return { name: 'Shop', kinds: ['inquiry', 'complaint', 'praise', 'suggestion'], products: this.products, slaMinutes: {}, ...(this.expectedBy ? { expectedResponse: { at: new Date().toISOString(), open: false, by: this.expectedBy } } : {}) };
   }
   syncState(): SyncState {
     return { online: this.online, syncing: false, storage: this.storage, pending: 0 };

@@ -32,6 +32,12 @@ let waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = 
  */
 export const signInNeeded = signal(false);
 
+/**
+ * What the server said when the session ended (a disabled account says so), for the sign-in
+ * dialog; `undefined` when it said nothing more than 401.
+ */
+export const sessionEndedBecause = signal<string | undefined>(undefined);
+
 /** Sets the token every state-changing call sends in `x-csrf-token`; empty when signed out. */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -44,6 +50,7 @@ export function setCsrfToken(token: string): void {
  */
 export function releaseHeldCalls(sameUser: boolean): void {
   signInNeeded.value = false;
+  sessionEndedBecause.value = undefined;
   const held = waiting;
   waiting = [];
   for (const call of held) {
@@ -88,6 +95,7 @@ export async function deskFetch(method: string, path: string, options: CallOptio
       throw new DeskError('network', cause instanceof Error ? cause.message : 'No answer from the server', 0);
     }
     if (response.status === 401 && options.on401 !== 'throw' && sessionLive) {
+      sessionEndedBecause.value = (await toDeskError(response)).message || undefined;
       await waitForSignIn();
       continue;
     }

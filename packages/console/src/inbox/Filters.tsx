@@ -79,7 +79,7 @@ export function Filters() {
             options={[['me', s.inbox.me], ['none', s.inbox.nobody], ...users.value.map((u) => [u.id, u.name] as const)]}
           />
           <Choice name="product" label={s.inbox.product} options={allProducts.value.map((v) => [v, v] as const)} />
-          <Choice name="sla" label={s.inbox.sla} options={(['breached', 'due_soon'] as const).map((v) => [v, s.inbox.slaOptions[v]] as const)} />
+          <Choice name="sla" label={s.inbox.sla} options={(['breached', 'due_soon', 'resolution_breached', 'resolution_due_soon'] as const).map((v) => [v, s.inbox.slaOptions[v]] as const)} />
           <Choice name="spam" label={s.inbox.spam} options={[['true', s.inbox.spamOptions.only], ['false', s.inbox.spamOptions.none]]} />
           <Choice name="contactPreference" label={s.inbox.contactPreference} options={CONTACT_PREFERENCES.map((v) => [v, s.preferences[v]] as const)} />
           {sites.value.length > 1 && <Choice name="siteId" label={s.inbox.site} options={sites.value.map((site) => [site.id, site.name] as const)} />}

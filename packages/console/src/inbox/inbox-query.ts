@@ -66,6 +66,10 @@ export function matches(s: DeskSubmission, query: InboxQuery, me: string | undef
     const waiting = s.awaiting === 'staff' && OPEN(s);
     if (query.sla === 'breached' && !(waiting && left < 0)) return false;
     if (query.sla === 'due_soon' && !(waiting && left >= 0 && left < SOON_MS)) return false;
+    // The resolution clock runs while the submission is open, whoever speaks next.
+    const resolveLeft = s.resolutionDueBy && OPEN(s) ? Date.parse(s.resolutionDueBy) - now : undefined;
+    if (query.sla === 'resolution_breached' && !(resolveLeft !== undefined && resolveLeft < 0)) return false;
+    if (query.sla === 'resolution_due_soon' && !(resolveLeft !== undefined && resolveLeft >= 0 && resolveLeft < SOON_MS)) return false;
   }
   return query.q ? 'unknown' : true;
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { Route, Router, lazy, useLocation } from 'preact-iso';
+import { adminOnly, isAdmin } from '../admin/AdminOnly.js';
 import { loadDirectory } from '../api/directory.js';
 import { cannedReplies } from '../canned-replies/canned-api.js';
 import { currentUser, signOut } from '../api/session.js';
@@ -18,11 +19,19 @@ import { setTheme, theme } from '../theme/theme.js';
 import { Announcer } from '../ui/announce.js';
 import { startClock } from '../ui/clock.js';
 import { Preferences } from './Preferences.js';
+import '../admin/admin.css';
 import './shell.css';
 
 // The inbox comes with the shell (it is the first screen); the others load when first opened.
 const SubmissionView = lazy(() => import('../submission/SubmissionView.js').then((m) => m.SubmissionView));
 const CannedReplies = lazy(() => import('../canned-replies/CannedReplies.js').then((m) => m.CannedReplies));
+// The owner's screens: admins only, each its own chunk, never loaded for an agent.
+const Sites = adminOnly(lazy(() => import('../sites/Sites.js').then((m) => m.Sites)));
+const SiteEditor = adminOnly(lazy(() => import('../sites/SiteEditor.js').then((m) => m.SiteEditor)));
+const Staff = adminOnly(lazy(() => import('../staff/Staff.js').then((m) => m.Staff)));
+const Webhooks = adminOnly(lazy(() => import('../webhooks/Webhooks.js').then((m) => m.Webhooks)));
+const Tokens = lazy(() => import('../tokens/Tokens.js').then((m) => m.Tokens));
+const Account = lazy(() => import('../account/Account.js').then((m) => m.Account));
 
 /** Ends the session; live state is forgotten, drafts stay (they are kept per user). */
 async function leave(): Promise<void> {
@@ -51,6 +60,15 @@ export function Shell() {
       { id: 'global.palette', group: 'global', keys: '$mod+k', inFields: true, label: () => t().shortcuts.actions.palette, run: () => (paletteOpen.value = !paletteOpen.peek()) },
       { id: 'global.inbox', group: 'global', label: () => t().shortcuts.actions.goInbox, run: () => route(paths.inbox) },
       { id: 'global.canned', group: 'global', label: () => t().shortcuts.actions.goCanned, run: () => route(paths.cannedReplies) },
+      { id: 'global.account', group: 'global', label: () => t().shortcuts.actions.goAccount, run: () => route(paths.account) },
+      { id: 'global.tokens', group: 'global', label: () => t().shortcuts.actions.goTokens, run: () => route(paths.tokens) },
+      ...(isAdmin()
+        ? [
+            { id: 'global.sites', group: 'global' as const, label: () => t().shortcuts.actions.goSites, run: () => route(paths.sites) },
+            { id: 'global.staff', group: 'global' as const, label: () => t().shortcuts.actions.goStaff, run: () => route(paths.staff) },
+            { id: 'global.webhooks', group: 'global' as const, label: () => t().shortcuts.actions.goWebhooks, run: () => route(paths.webhooks) },
+          ]
+        : []),
       { id: 'global.theme', group: 'global', label: () => t().shortcuts.actions.theme, run: () => setTheme(theme.peek() === 'dark' ? 'light' : 'dark') },
       { id: 'global.language', group: 'global', label: () => t().shortcuts.actions.language, run: () => setLocale(locale.peek() === 'ko' ? 'en' : 'ko') },
       { id: 'global.signOut', group: 'global', label: () => t().shortcuts.actions.signOut, run: () => void leave() },
@@ -76,6 +94,15 @@ export function Shell() {
         <nav class="shell__nav" aria-label={s.nav}>
           <a href={paths.inbox}>{s.inbox}</a>
           <a href={paths.cannedReplies}>{s.cannedReplies}</a>
+          {isAdmin() && (
+            <>
+              <a href={paths.sites}>{s.sites}</a>
+              <a href={paths.staff}>{s.staff}</a>
+              <a href={paths.webhooks}>{s.webhooks}</a>
+            </>
+          )}
+          <a href={paths.tokens}>{s.tokens}</a>
+          <a href={paths.account}>{s.account}</a>
         </nav>
         <LiveStatus />
         <div class="shell__tools">
@@ -97,6 +124,12 @@ export function Shell() {
           <Route path={paths.inbox} component={Inbox} />
           <Route path={`${paths.inbox}submissions/:id`} component={SubmissionView} />
           <Route path={paths.cannedReplies} component={CannedReplies} />
+          <Route path={paths.sites} component={Sites} />
+          <Route path={`${paths.sites}/:id`} component={SiteEditor} />
+          <Route path={paths.staff} component={Staff} />
+          <Route path={paths.webhooks} component={Webhooks} />
+          <Route path={paths.tokens} component={Tokens} />
+          <Route path={paths.account} component={Account} />
           <Route default component={Inbox} />
         </Router>
       </main>

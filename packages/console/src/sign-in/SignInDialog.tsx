@@ -1,3 +1,4 @@
+import { sessionEndedBecause } from '../api/client.js';
 import { currentUser } from '../api/session.js';
 import { t } from '../i18n/i18n.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -12,6 +13,11 @@ export function SignInDialog() {
   return (
     <Dialog labelledBy="session-ended-heading" className="sign-in-dialog">
       <h2 id="session-ended-heading">{s.expiredTitle}</h2>
+      {sessionEndedBecause.value && (
+        <p role="alert">
+          <strong>{s.serverSaid(sessionEndedBecause.value)}</strong>
+        </p>
+      )}
       <p>{s.expiredBody}</p>
       <SignInForm id="session-ended" email={currentUser.value?.email ?? ''} />
     </Dialog>

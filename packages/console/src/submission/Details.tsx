@@ -35,6 +35,7 @@ export function Details({ submission: s }: { submission: DeskSubmission }) {
         <Item term={d.tracking}>{s.trackingNumber}</Item>
         <Item term={d.received}>{dateTime(s.receivedAt)}</Item>
         <Item term={d.expected}>{dateTime(s.expectedResponseBy)}</Item>
+        {s.resolutionDueBy && <Item term={d.resolutionDue}>{dateTime(s.resolutionDueBy)}</Item>}
         {s.product && <Item term={d.product}>{s.product}</Item>}
         {s.orderRef && <Item term={d.orderRef}>{s.orderRef}</Item>}
         {s.pageUrl && (

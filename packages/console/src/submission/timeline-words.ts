@@ -44,11 +44,16 @@ export function describe(event: DeskEvent): string {
       const what = [named(s.kinds, data['kind']), text(data['product'])].filter(Boolean).join(' · ');
       return s.timeline.classification(who, what || s.app.none);
     }
-    case 'routing':
-      return s.timeline.routing(who, departmentName(text(data['to']) ?? text(data['department']) ?? s.app.none));
+    case 'routing': {
+      const department = departmentName(text(data['to']) ?? text(data['department']) ?? s.app.none);
+      // Routed on arrival by the site's defaults: said as automatic, with the rule that chose it.
+      if (data['automatic'] === true) return s.timeline.routedAutomatically(department, data['rule'] === 'product' ? s.timeline.ruleProduct : s.timeline.ruleKind);
+      return s.timeline.routing(who, department);
+    }
     case 'assignment': {
       const to = text(data['to']);
       if (!to) return s.timeline.unassigned(who);
+      if (data['automatic'] === true) return s.timeline.assignedInTurn(userName(to) ?? text(data['toName']) ?? s.timeline.someone);
       if (to === event.actorId) return s.timeline.tookIt(who);
       return s.timeline.assignment(who, userName(to) ?? text(data['toName']) ?? s.timeline.someone);
     }

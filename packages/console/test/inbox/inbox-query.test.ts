@@ -21,6 +21,18 @@ describe('The inbox query', () => {
     expect(matches(aSubmission(), queryOf('all', { q: 'lid' }, 'due'), 'u-mina', now)).toBe('unknown');
   });
 
+  it('keeps the resolution clock apart: late or due soon to be resolved while open, whoever speaks next', () => {
+    const now = Date.now();
+    const overdue = aSubmission({ awaiting: 'reporter', resolutionDueBy: new Date(now - 60_000).toISOString() });
+    const soon = aSubmission({ resolutionDueBy: new Date(now + 30 * 60_000).toISOString() });
+    expect(matches(overdue, queryOf('all', { sla: 'resolution_breached' }, 'due'), 'u-mina', now)).toBe(true);
+    expect(matches(overdue, queryOf('all', { sla: 'breached' }, 'due'), 'u-mina', now)).toBe(false);
+    expect(matches(soon, queryOf('all', { sla: 'resolution_due_soon' }, 'due'), 'u-mina', now)).toBe(true);
+    expect(matches(soon, queryOf('all', { sla: 'resolution_breached' }, 'due'), 'u-mina', now)).toBe(false);
+    expect(matches({ ...overdue, status: 'resolved' }, queryOf('all', { sla: 'resolution_breached', status: 'resolved' }, 'due'), 'u-mina', now)).toBe(false);
+    expect(matches(aSubmission(), queryOf('all', { sla: 'resolution_breached' }, 'due'), 'u-mina', now)).toBe(false);
+  });
+
   it('sorts due first (owed an answer by deadline, waiting on the shopper after), oldest and newest by receipt', () => {
     const a = aSubmission({ expectedResponseBy: '2025-01-01T12:00:00Z', receivedAt: '2025-01-01T08:00:00Z' });
     const b = aSubmission({ expectedResponseBy: '2025-01-01T10:00:00Z', receivedAt: '2025-01-01T09:00:00Z' });

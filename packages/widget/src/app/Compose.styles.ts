@@ -5,4 +5,5 @@ textarea.field__input{min-height:96px}
 .consent{display:flex;align-items:center;gap:6px}
 .form__more>summary{cursor:pointer;font-size:14px;color:var(--muted)}
 .trap{position:absolute;left:-9999px}
+.form__expected{display:block}
 `;

@@ -2,6 +2,7 @@ import type { SubmitInput } from '@sori/sdk';
 import { KINDS, LIMITS, type Kind } from '@sori/protocol/constants';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../locales/en.js';
+import { answerBy } from './answer-time.js';
 
 /** What the compose form sends: everything `submit()` takes but `context`. */
 export type ComposeResult = Omit<SubmitInput, 'context'>;
@@ -20,6 +21,9 @@ export interface ComposeProps {
   initial?: ComposeInitial | undefined;
   /** The site's products, from its settings; the product field shows only when there are some. */
   products: string[];
+  /** By when a submission sent now is answered, per kind (the site's `expectedResponse.by`). */
+  expected?: Readonly<Record<string, string>> | undefined;
+  locale: string;
   onSend: (result: ComposeResult) => Promise<void>;
 }
 
@@ -43,7 +47,7 @@ function TextField({ name, label, type = 'text', value }: { name: string; label:
  * The fields are read from the form when it is sent, and the browser's own validation
  * (`required`, `type=email`) says what is missing, in the shopper's language.
  */
-export function Compose({ t, initial, products, onSend }: ComposeProps) {
+export function Compose({ t, initial, products, expected, locale, onSend }: ComposeProps) {
   const [kind, setKind] = useState(initial?.kind);
   const openedAt = useRef(Date.now());
   /** Set while a send is under way, so a double click sends once. */
@@ -122,6 +126,7 @@ export function Compose({ t, initial, products, onSend }: ComposeProps) {
       {kind ? (
         <p class="note" id="sori-help">
           {t.help[kind]}
+          {expected?.[kind] ? <strong class="form__expected">{answerBy(expected[kind], locale, t)}</strong> : null}
         </p>
       ) : null}
       <label class="field">

@@ -35,6 +35,8 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose, onSu
   const [editing, setEditing] = useState<Submission>();
   /** The site's products, for the product field. */
   const [products, setProducts] = useState<string[]>([]);
+  /** By when a submission sent now is answered, per kind, with the site's business hours counted in. */
+  const [expected, setExpected] = useState<Record<string, string>>();
   const [announcement, setAnnouncement] = useState('');
   const dialog = useRef<HTMLDivElement>(null);
   const { submissions, sync } = useSubmissions(sori, open, onSubmissions);
@@ -43,7 +45,10 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose, onSu
 
   useEffect(() => {
     // No products without the site's settings: the field just stays away.
-    sori.config().then(({ products }) => setProducts(products), () => undefined);
+    sori.config().then(({ products, expectedResponse }) => {
+      setProducts(products);
+      setExpected(expectedResponse?.by);
+    }, () => undefined);
     return sori.on('event', (event) => setAnnouncement(t.statuses[event.publicStatus]));
   }, [sori, t]);
 
@@ -119,7 +124,7 @@ export function Panel({ sori, t, locale, open, prefill, openCount, onClose, onSu
           </p>
         ) : null}
         {view === 'compose' ? (
-          <Compose key={editing?.clientId ?? openCount} t={t} initial={editing ?? prefill} products={products} onSend={send} />
+          <Compose key={editing?.clientId ?? openCount} t={t} initial={editing ?? prefill} products={products} expected={expected} locale={locale} onSend={send} />
         ) : thread === 'failed' ? (
           <p class="note">{t.threadUnavailable}</p>
         ) : thread ? (

@@ -13,8 +13,16 @@ import { PANEL_CSS } from './Panel.styles.js';
  */
 export const mount: Mount = (root, { site, endpoint, locale, strings, overrides, launcher }) => {
   const sori: Sori = createSori({ site, endpoint });
-  const t = withOverrides(strings, overrides);
+  let t = withOverrides(strings, overrides);
   adoptStyles(root, PANEL_CSS + COMPOSE_CSS);
+  // The site's own colours and words from its settings (the console's), picked up without a
+  // redeploy. Colours go on :host, under whatever the page's own CSS sets on `sori-widget`; the
+  // page's `data-strings` stay over the site's words.
+  sori.config().then(({ theme = {}, strings: words }) => {
+    adoptStyles(root, `:host{${Object.entries(theme).map(([k, v]) => `--sori-${k}:${v}`).join(';')}}`);
+    t = withOverrides(withOverrides(strings, JSON.stringify(words)), overrides);
+    draw();
+  }, () => undefined);
   const container = document.createElement('div');
   root.append(container);
 

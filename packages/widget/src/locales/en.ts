@@ -27,7 +27,7 @@ const en = {
   rejected: 'Not sent',
   tracking: 'Tracking number',
   statuses: { received: 'Received', in_review: 'In review', answered: 'Answered', resolved: 'Resolved', closed: 'Closed' },
-  expected: (time: string) => `Expected answer ${time}`,
+  expected: (time: string, day: string) => `We answer by ${time} ${day}`,
   staff: 'Staff',
   you: 'You',
   empty: 'Nothing sent yet.',

@@ -29,7 +29,7 @@ const ko: Strings = {
   rejected: '보내지 못함',
   tracking: '접수 번호',
   statuses: { received: '접수됨', in_review: '검토 중', answered: '답변 완료', resolved: '해결됨', closed: '종료됨' },
-  expected: (time: string) => `${time} 답변 예정`,
+  expected: (time: string, day: string) => `${day} ${time}까지 답변드려요`,
   staff: '담당자',
   you: '나',
   empty: '아직 없습니다.',

@@ -2,7 +2,7 @@ import type { Sori, Submission, SyncState } from '@sori/sdk';
 import type { Strings } from '../locales/en.js';
 import { FollowUp } from './FollowUp.js';
 import { MessageBox } from './MessageBox.js';
-import { relative } from './relative-time.js';
+import { answerBy } from '../app/answer-time.js';
 
 /** Props of {@link SubmissionCard}. */
 export interface SubmissionCardProps {
@@ -43,7 +43,7 @@ export function SubmissionCard({ submission: s, t, locale, sori, storage, onEdit
           {t.rejected}: {s.error?.message} <button onClick={() => onEdit(s)}>{t.resend}</button>
         </p>
       ) : null}
-      {due ? <p class="note">{Date.parse(due) < Date.now() ? t.late : t.expected(relative(due, locale))}</p> : null}
+      {due ? <p class="note">{Date.parse(due) < Date.now() ? t.late : answerBy(due, locale, t)}</p> : null}
       {thread.map((e) => (
         <p class="entry" key={e.id}>
           <strong>{e.author === 'staff' ? (e.authorName ?? t.staff) : t.you}:</strong> {e.text}

@@ -3,5 +3,5 @@
  * when first needed, or at idle once the form is usable.
  */
 export { SubmissionList, type SubmissionListProps } from './SubmissionList.js';
-export { prepare } from './relative-time.js';
+export { prepare } from '../app/answer-time.js';
 export { THREAD_CSS } from './thread.styles.js';
