@@ -14,12 +14,16 @@ import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
 import type { SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
+import { resolutionMet, type ResolutionSettings } from './recovery.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a reopen clears: the resolution (and its target check), the close reason; staff are awaited. */
+export const REOPENED = { resolved_at: null, resolution_met: null, closed_reason: null, awaiting: 'staff' } as const satisfies Updateable<SubmissionTable>;
 
 async function findRow(db: Db, id: string): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -34,10 +38,14 @@ export async function submissionDetail(db: Kysely<Database>, id: string): Promis
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
 
-/** The departments a site routes to: its own list, or the defaults. */
-async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
+async function settingsOf(db: Db, siteId: string): Promise<SiteSettings & ResolutionSettings> {
   const site = await db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow();
-  return (JSON.parse(site.settings) as SiteSettings).departments ?? DEFAULT_DEPARTMENTS;
+  return JSON.parse(site.settings) as SiteSettings & ResolutionSettings;
+}
+
+/** The departments a site routes to: its own list, or the defaults. */
+export async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
+  return (await settingsOf(db, siteId)).departments ?? DEFAULT_DEPARTMENTS;
 }
 
 /**
@@ -77,8 +85,11 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
     if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
     set.status = to;
-    if (to === 'resolved') set.resolved_at = now;
-    if (to === 'reopened') Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff' });
+    if (to === 'resolved') {
+      set.resolved_at = now;
+      set.resolution_met = resolutionMet(row, now, await settingsOf(trx, row.site_id));
+    }
+    if (to === 'reopened') Object.assign(set, REOPENED);
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
   }
