@@ -125,7 +125,7 @@ export const ImprovementInput = Type.Object(
 export type ImprovementInput = Type.Static<typeof ImprovementInput>;
 
 /** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['submission.created', 'submission.routed', 'improvement.created'] as const;
+export const WEBHOOK_EVENTS = ['submission.created', 'submission.routed', 'improvement.created', 'improvement.updated', 'improvement.linked'] as const;
 
 /** Body of `POST /v1/desk/webhooks`. */
 export const WebhookInput = Type.Object(
