@@ -6,4 +6,7 @@ export const paths = {
   inbox: BASE,
   submission: (id: string) => `${BASE}submissions/${encodeURIComponent(id)}`,
   cannedReplies: `${BASE}canned-replies`,
+  analysis: `${BASE}analysis`,
+  improvements: `${BASE}improvements`,
+  followUps: `${BASE}follow-ups`,
 } as const;

@@ -23,6 +23,9 @@ import './shell.css';
 // The inbox comes with the shell (it is the first screen); the others load when first opened.
 const SubmissionView = lazy(() => import('../submission/SubmissionView.js').then((m) => m.SubmissionView));
 const CannedReplies = lazy(() => import('../canned-replies/CannedReplies.js').then((m) => m.CannedReplies));
+const Analysis = lazy(() => import('../analysis/Analysis.js').then((m) => m.Analysis));
+const Improvements = lazy(() => import('../improvements/Improvements.js').then((m) => m.Improvements));
+const FollowUps = lazy(() => import('../follow-up/FollowUps.js').then((m) => m.FollowUps));
 
 /** Ends the session; live state is forgotten, drafts stay (they are kept per user). */
 async function leave(): Promise<void> {
@@ -76,6 +79,9 @@ export function Shell() {
         <nav class="shell__nav" aria-label={s.nav}>
           <a href={paths.inbox}>{s.inbox}</a>
           <a href={paths.cannedReplies}>{s.cannedReplies}</a>
+          <a href={paths.analysis}>{t().analysis.title}</a>
+          <a href={paths.improvements}>{t().improvements.title}</a>
+          <a href={paths.followUps}>{t().followUp.title}</a>
         </nav>
         <LiveStatus />
         <div class="shell__tools">
@@ -97,6 +103,9 @@ export function Shell() {
           <Route path={paths.inbox} component={Inbox} />
           <Route path={`${paths.inbox}submissions/:id`} component={SubmissionView} />
           <Route path={paths.cannedReplies} component={CannedReplies} />
+          <Route path={paths.analysis} component={Analysis} />
+          <Route path={paths.improvements} component={Improvements} />
+          <Route path={paths.followUps} component={FollowUps} />
           <Route default component={Inbox} />
         </Router>
       </main>
