@@ -98,6 +98,19 @@ export const DEFAULT_SLA_MINUTES: Readonly<Record<Kind, number>> = {
   praise: 3 * 24 * 60,
 };
 
+/** Default resolution target per kind, in minutes of business hours (a site may override them). */
+export const DEFAULT_RESOLUTION_MINUTES: Readonly<Record<Kind, number>> = {
+  complaint: 3 * 24 * 60,
+  inquiry: 2 * 24 * 60,
+  suggestion: 14 * 24 * 60,
+  praise: 7 * 24 * 60,
+};
+
+/** Weekday keys of business hours, in the order of `Date.prototype.getDay()` (0 = Sunday). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** One of {@link WEEKDAYS}. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
 /** Limits shared by the SDK (to refuse early) and the server (to refuse for real). */
 export const LIMITS = {
   /** Submissions in one `POST /v1/submissions` batch, or messages in one `POST /v1/reporter/messages` batch. */
@@ -142,6 +155,47 @@ export const PATHS = {
   events: '/v1/reporter/events',
   streamTickets: '/v1/reporter/stream-tickets',
   site: '/v1/site',
+} as const;
+
+/**
+ * Paths of the owner's side of the desk API (admins only, except where said). `:id` stands for the
+ * thing's id; the functions fill it in.
+ */
+export const ADMIN_PATHS = {
+  /** GET list, POST create (`SiteCreateInput` → `AdminSite`). */
+  sites: '/v1/desk/admin/sites',
+  /** GET one, PATCH (`SiteUpdateInput` → `AdminSite`). */
+  site: (id: string) => `/v1/desk/admin/sites/${encodeURIComponent(id)}`,
+  /** GET (`AuditQuery` → `AuditList`): every settings change, newest first. */
+  audit: '/v1/desk/admin/audit',
+  /** GET list (`AdminUserList`), POST invite (`UserInviteInput` → `UserInvited`). */
+  users: '/v1/desk/admin/users',
+  /** PATCH (`UserUpdateInput` → `AdminUser`). */
+  user: (id: string) => `/v1/desk/admin/users/${encodeURIComponent(id)}`,
+  /** POST (`PasswordResetInput` → `PasswordReset`). */
+  userPassword: (id: string) => `/v1/desk/admin/users/${encodeURIComponent(id)}/password`,
+  /** Any user: GET own tokens (admins: everyone's), POST create (`ApiTokenInput` → `ApiTokenCreated`). */
+  tokens: '/v1/desk/tokens',
+  /** Any user: DELETE revokes (own; admins: anyone's). */
+  token: (id: string) => `/v1/desk/tokens/${encodeURIComponent(id)}`,
+  /** Any user: PUT (`PasswordChangeInput`), 204. */
+  ownPassword: '/v1/desk/session/password',
+  /** Nobody signed in: POST (`PasswordSetupInput`), 204; then sign in. */
+  passwordSetup: '/v1/desk/session/setup',
+  /** Any user: GET, PATCH (`PreferencesInput` → `Preferences`). */
+  preferences: '/v1/desk/session/preferences',
+  /** GET (`WebhookListQuery` → `WebhookList`), POST (`WebhookInput` → `WebhookCreated`). */
+  webhooks: '/v1/desk/webhooks',
+  /** PATCH (`WebhookUpdateInput` → `Webhook`), DELETE (204: no more calls, pending ones cancelled). */
+  webhook: (id: string) => `/v1/desk/webhooks/${encodeURIComponent(id)}`,
+  /** POST → `WebhookTestResult`. */
+  webhookTest: (id: string) => `/v1/desk/webhooks/${encodeURIComponent(id)}/test`,
+  /** POST → `WebhookSecret`. */
+  webhookSecret: (id: string) => `/v1/desk/webhooks/${encodeURIComponent(id)}/secret`,
+  /** GET → `NotificationList`: the webhook's delivery log (same as `/v1/desk/notifications?webhookId=`). */
+  webhookDeliveries: (id: string) => `/v1/desk/webhooks/${encodeURIComponent(id)}/deliveries`,
+  /** POST → `Notification`: send again (back to pending, tried at once by the worker). */
+  notificationRetry: (id: number) => `/v1/desk/notifications/${id}/retry`,
 } as const;
 
 /** Machine-readable error codes: one per way a request can fail. */
@@ -194,14 +248,6 @@ export const FIRST_RESPONSE_SURVEY = { withinHour: 0.12, automaticWithinDay: 0.2
  * quickly buy again at about 95 %, resolved at all about 85 %; far fewer when it is not resolved.
  */
 export const RECOVERY_REFERENCE: Readonly<Partial<Record<RecoverySegment, number>>> = { resolved_within_target: 0.95, resolved_late: 0.85 };
-
-/** Resolution target per kind, in minutes, where a site sets none (wall-clock time). */
-export const DEFAULT_RESOLUTION_MINUTES: Readonly<Record<Kind, number>> = {
-  complaint: 24 * 60,
-  inquiry: 2 * 24 * 60,
-  suggestion: 14 * 24 * 60,
-  praise: 14 * 24 * 60,
-};
 
 /**
  * How a follow-up call (the "happy call") after a resolved complaint ended: the shopper was

@@ -52,7 +52,10 @@ export const DeskSubmission = Type.Object(
     createdAt: Timestamp,
     receivedAt: Timestamp,
     updatedAt: Timestamp,
+    /** When the first response is due (the first-response target, counted in business hours). */
     expectedResponseBy: Timestamp,
+    /** When resolution is due (the resolution target, counted in business hours from receipt). */
+    resolutionDueBy: Type.Optional(Timestamp),
     firstResponseAt: Type.Optional(Timestamp),
     resolvedAt: Type.Optional(Timestamp),
     closedReason: Type.Optional(Type.String()),
@@ -124,8 +127,25 @@ export const ImprovementInput = Type.Object(
 );
 export type ImprovementInput = Type.Static<typeof ImprovementInput>;
 
-/** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['submission.created', 'submission.routed', 'improvement.created', 'improvement.updated', 'improvement.linked'] as const;
+/**
+ * Events a webhook can subscribe to: a new submission, its routing, assignment and status
+ * changes, a staff reply, a message from the shopper, a rating, and improvements
+ * (started, changed — done, declined —, submissions linked). The test send (`POST /v1/desk/webhooks/:id/test`) is `webhook.test`.
+ */
+export const WEBHOOK_EVENTS = [
+  'submission.created',
+  'submission.routed',
+  'submission.assigned',
+  'submission.status',
+  'submission.reply',
+  'submission.message',
+  'submission.rating',
+  'improvement.created',
+  'improvement.updated',
+  'improvement.linked',
+] as const;
+/** One of {@link WEBHOOK_EVENTS}. */
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Body of `POST /v1/desk/webhooks`. */
 export const WebhookInput = Type.Object(
@@ -224,6 +244,8 @@ export const User = Type.Object({
   name: Type.String(),
   role: RoleSchema,
   department: Type.Union([Type.String(), Type.Null()]),
+  /** Sites whose submissions this user sees (every site for an admin). */
+  siteIds: Type.Optional(Type.Array(Type.String())),
 });
 export type User = Type.Static<typeof User>;
 
@@ -261,13 +283,15 @@ export const ApiTokenInput = Type.Object(
   {
     /** What the token is for, e.g. `zapier`. @default 'api' */
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** When it stops working; left out, never. */
+    expiresAt: Type.Optional(Timestamp),
   },
   { additionalProperties: false },
 );
 export type ApiTokenInput = Type.Static<typeof ApiTokenInput>;
 
 /** Answer of `POST /v1/desk/tokens`: the token, shown once (only its hash is kept). */
-export const ApiTokenCreated = Type.Object({ token: Type.String() });
+export const ApiTokenCreated = Type.Object({ token: Type.String(), id: Type.Optional(Type.String()) });
 export type ApiTokenCreated = Type.Static<typeof ApiTokenCreated>;
 
 /** Body of `POST /v1/desk/submissions/:id/erasure` (admins only). */
@@ -335,6 +359,8 @@ export type Notification = Type.Static<typeof Notification>;
 export const NotificationsQuery = Type.Object(
   {
     state: Type.Optional(Type.Enum(NOTIFICATION_STATES)),
+    /** Only the calls to this webhook: its delivery log. */
+    webhookId: Type.Optional(Type.String({ maxLength: 100 })),
     /** @default 100 */
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   },

@@ -14,10 +14,16 @@ import { FirstResponseBandSchema, RecoverySegmentSchema } from './analysis.js';
 export const INBOX_SORTS = ['due', 'oldest', 'newest'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
+/** Values of `InboxQuery.sla`. */
+export const SLA_FILTERS = ['breached', 'due_soon', 'resolution_breached', 'resolution_due_soon'] as const;
+export type SlaFilter = (typeof SLA_FILTERS)[number];
+
 /**
  * Query of `GET /v1/desk/submissions`: server-side filters, a sort, and keyset paging.
- * `assignee` is a user id, `me` or `none`; `sla` is `breached` (an answer owed and overdue) or
- * `due_soon` (owed within the hour); `open` leaves out resolved and closed.
+ * `assignee` is a user id, `me` or `none`; `sla` is `breached` (a first answer owed and overdue),
+ * `due_soon` (a first answer owed within the hour), `resolution_breached` (open past its resolution
+ * target) or `resolution_due_soon` (open, resolution due within the hour); every clock counts in the
+ * site's business hours. `open` leaves out resolved and closed.
  */
 export const InboxQuery = Type.Object(
   {
@@ -28,7 +34,7 @@ export const InboxQuery = Type.Object(
     department: Type.Optional(Type.String({ maxLength: 100 })),
     assignee: Type.Optional(Type.String({ maxLength: 100 })),
     product: Type.Optional(Type.String({ maxLength: 200 })),
-    sla: Type.Optional(Type.Union([Type.Literal('breached'), Type.Literal('due_soon')])),
+    sla: Type.Optional(Type.Enum(SLA_FILTERS)),
     /** `true`: only submissions the intake flagged as likely spam; `false`: none of them. */
     spam: Type.Optional(Type.Boolean()),
     contactPreference: Type.Optional(Type.Enum(CONTACT_PREFERENCES)),
@@ -60,6 +66,8 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 /** Answer of `GET /v1/desk/submissions/counts`: how many open submissions each view holds. */
 export const InboxCounts = Type.Object({
   counts: Type.Record(Type.Enum(INBOX_VIEWS), Type.Integer({ minimum: 0 })),
+  /** Open submissions past their resolution target, and those due to be resolved within the hour. */
+  resolution: Type.Optional(Type.Object({ breached: Type.Integer({ minimum: 0 }), dueSoon: Type.Integer({ minimum: 0 }) })),
   at: Timestamp,
 });
 export type InboxCounts = Type.Static<typeof InboxCounts>;
@@ -166,10 +174,12 @@ export const DeskSite = Type.Object({
   kinds: Type.Array(KindSchema),
   products: Type.Array(Type.String()),
   departments: Type.Array(Type.String()),
+  /** The public site key (`pk_…`, safe in page source). */
+  key: Type.Optional(Type.String()),
 });
 export type DeskSite = Type.Static<typeof DeskSite>;
 
-/** Answer of `GET /v1/desk/sites`. */
+/** Answer of `GET /v1/desk/sites`: the sites the user belongs to (every site for an admin). */
 export const DeskSites = Type.Object({ sites: Type.Array(DeskSite) });
 export type DeskSites = Type.Static<typeof DeskSites>;
 

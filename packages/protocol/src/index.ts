@@ -6,6 +6,9 @@ export {
   CONTACT_PREFERENCES,
   DEFAULT_SLA_MINUTES,
   DEFAULT_DEPARTMENTS,
+  DEFAULT_RESOLUTION_MINUTES,
+  WEEKDAYS,
+  ADMIN_PATHS,
   LIMITS,
   SITE_HEADER,
   REPORTER_HEADER,
@@ -25,7 +28,6 @@ export {
   FIRST_RESPONSE_BANDS,
   FIRST_RESPONSE_SURVEY,
   RECOVERY_REFERENCE,
-  DEFAULT_RESOLUTION_MINUTES,
   FOLLOW_UP_OUTCOMES,
   FOLLOW_UP_REASONS,
   DEFAULT_FOLLOW_UP_DAYS,
@@ -33,7 +35,7 @@ export {
   IMPROVEMENT_STATUSES,
   IMPROVEMENT_TRANSITIONS,
 } from './constants.js';
-export type { Kind, Status, PublicStatus, Awaiting, Author, EventType, PublicEventType, ContactPreference, ErrorCode } from './constants.js';
+export type { Weekday, Kind, Status, PublicStatus, Awaiting, Author, EventType, PublicEventType, ContactPreference, ErrorCode } from './constants.js';
 export type { RecoverySegment, FirstResponseBand, FollowUpOutcome, FollowUpReason, ImprovementStatus } from './constants.js';
 export {
   KindSchema,
@@ -108,10 +110,11 @@ export {
   NotificationsQuery,
   NotificationList,
 } from './desk.js';
-export type { Role, NotificationChannel, NotificationState, AttemptOutcome } from './desk.js';
+export type { WebhookEvent, Role, NotificationChannel, NotificationState, AttemptOutcome } from './desk.js';
 export {
   INBOX_SORTS,
   INBOX_VIEWS,
+  SLA_FILTERS,
   PRESENCE_STATES,
   CANNED_PLACEHOLDERS,
   InboxQuery,
@@ -129,7 +132,7 @@ export {
   DeskSites,
   CurrentSession,
 } from './inbox.js';
-export type { InboxSort, InboxView, PresenceState } from './inbox.js';
+export type { InboxSort, InboxView, SlaFilter, PresenceState } from './inbox.js';
 export { PersonQuery, PersonErasure, PersonData, ExportedNotification, ErasureResult } from './people.js';
 export {
   ANALYSIS_INTERVALS,
@@ -154,3 +157,38 @@ export {
   ImprovementList,
   ImprovementResult,
 } from './improvements.js';
+export {
+  ClockTime,
+  OpeningSpan,
+  BusinessHours,
+  MinutesPerKind,
+  RoutingDefaults,
+  SiteSettings,
+  AdminSite,
+  AdminSiteList,
+  SiteCreateInput,
+  SiteUpdateInput,
+  AUDIT_SUBJECTS,
+  AuditEntry,
+  AuditQuery,
+  AuditList,
+  AdminUser,
+  AdminUserList,
+  UserInviteInput,
+  UserInvited,
+  UserUpdateInput,
+  PasswordResetInput,
+  PasswordReset,
+  PasswordChangeInput,
+  PasswordSetupInput,
+  PreferencesInput,
+  Preferences,
+  ApiToken,
+  ApiTokenList,
+  WebhookUpdateInput,
+  WebhookListQuery,
+  WebhookSecret,
+  WebhookTestResult,
+  ExpectedResponse,
+} from './admin.js';
+export type { AuditSubject } from './admin.js';

@@ -21,6 +21,7 @@ import securityHeaders from './plugins/security-headers.js';
 import shopper from './plugins/shopper.js';
 import staffAuth from './plugins/staff-auth.js';
 import transaction from './plugins/transaction.js';
+import staffAlerts from './plugins/staff-alerts.js';
 import assetRoutes from './routes/assets.js';
 import consoleRoutes from './routes/console.js';
 import deskRoutes, { DESK_SECURITY_SCHEMES } from './routes/desk/index.js';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     webhookAllowHosts: options.webhookAllowHosts,
   });
   await app.register(transaction);
+  await app.register(staffAlerts);
   await app.register(staffAuth);
 
   if (options.rateLimitPerMinute !== false) {

@@ -43,3 +43,62 @@ describe('pnpm sori', () => {
     expect((bad as { stderr: string }).stderr).toContain('Role must be one of admin, agent');
   });
 });
+
+describe('pnpm sori for site owners', () => {
+  it('lists, shows and updates a site, naming what it refuses', { timeout: 180_000 }, async () => {
+    await sori('site', 'create', '--name', 'Owner shop', '--origin', 'https://owner.example');
+    const line = (await sori('site', 'list')).stdout.split('\n').find((l) => l.includes('Owner shop'))!;
+    const [id, , key] = line.split('\t');
+    expect(key).toMatch(/^pk_/);
+    const updated = await sori('site', 'update', '--site', id!, '--add-origin', 'https://www.owner.example', '--settings', '{"routing":{"byKind":{"complaint":"customer_service"}}}');
+    expect(updated.stdout).toContain('https://owner.example, https://www.owner.example');
+    const shown = JSON.parse((await sori('site', 'show', '--site', key!)).stdout) as { settings: unknown };
+    expect(shown.settings).toEqual({ routing: { byKind: { complaint: 'customer_service' } } });
+
+    const failures: unknown[] = [];
+    for (const args of [
+      ['site', 'update', '--site', id!, '--add-origin', 'nonsense'],
+      ['site', 'update', '--site', id!, '--remove-origin', 'https://owner.example', '--remove-origin', 'https://www.owner.example'],
+      ['site', 'update', '--site', id!, '--settings', '{"slaMinutes":{"complaint":0}}'],
+      ['site', 'update', '--site', id!, '--settings', 'not json'],
+      ['site', 'show'],
+    ]) {
+      failures.push(await sori(...args).catch((error: { code: number; stderr: string }) => error));
+    }
+    expect(failures.map((f) => (f as { code: number }).code)).toEqual([2, 2, 2, 2, 2]);
+    const stderr = failures.map((f) => (f as { stderr: string }).stderr);
+    expect(stderr[0]).toContain('--add-origin');
+    expect(stderr[1]).toContain('--confirm-no-origins');
+    expect(stderr[2]).toContain('--settings slaMinutes.complaint');
+    expect(stderr[3]).toContain('--settings must be JSON');
+    expect(stderr[4]).toContain('--site is required');
+  });
+
+  it('lists, disables, enables users and resets a password; lists and revokes tokens', { timeout: 180_000 }, async () => {
+    await sori('user', 'create', '--email', 'agent@cli.example', '--role', 'agent', '--password', 'agent password 1');
+    const token = (await sori('token', 'create', '--user', 'agent@cli.example', '--name', 'ci')).stdout.trim().split('\n').at(-1)!;
+    const store = openDatabase(env.DATABASE_URL);
+    try {
+      expect((await sori('user', 'list')).stdout).toMatch(/agent@cli\.example\tagent\t-\t\S+\tactive/);
+      await sori('user', 'disable', '--user', 'agent@cli.example');
+      expect(await findUserByToken(store.db, token)).toBeUndefined();
+      expect((await sori('user', 'list')).stdout).toMatch(/agent@cli\.example\t.*\tdisabled/);
+      await sori('user', 'enable', '--user', 'agent@cli.example');
+      expect(await findUserByToken(store.db, token)).toMatchObject({ email: 'agent@cli.example' });
+      expect((await sori('user', 'password', '--user', 'agent@cli.example')).stdout).toMatch(/setup_/);
+
+      const listed = (await sori('token', 'list', '--user', 'agent@cli.example')).stdout.trim().split('\n');
+      expect(listed).toHaveLength(1);
+      const [tokenId, name, owner] = listed[0]!.split('\t');
+      expect([name, owner]).toEqual(['ci', 'agent@cli.example']);
+      await sori('token', 'revoke', '--id', tokenId!);
+      expect(await findUserByToken(store.db, token)).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+    const missing = await sori('user', 'disable', '--user', 'nobody@cli.example').catch((error: { stderr: string }) => error);
+    expect((missing as { stderr: string }).stderr).toContain('nobody@cli.example');
+    const noId = await sori('token', 'revoke').catch((error: { stderr: string }) => error);
+    expect((noId as { stderr: string }).stderr).toContain('--id is required');
+  });
+});

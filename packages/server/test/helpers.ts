@@ -62,7 +62,7 @@ export async function buildTestApp(engine: 'sqlite' | 'postgres', options: AppOp
   const store = await freshStore(engine);
   const app = await buildApp({ store, rateLimitPerMinute: false, ...options });
   const site = await createSite(store.db, { name: 'Test shop', origins: [STORE_ORIGIN] });
-  await createUser(store.db, { email: 'agent@shop.example', role: 'agent', password: 'correct horse battery', name: 'Mina' });
+  await createUser(store.db, { email: 'agent@shop.example', role: 'agent', password: 'correct horse battery', name: 'Mina', siteIds: [site.id] });
   const { token } = await createApiToken(store.db, { userEmail: 'agent@shop.example' });
   let admin: Promise<string> | undefined;
   return {

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as notifications from './migrations/0002-notifications.js';
 import * as cannedReplies from './migrations/0003-canned-replies.js';
 import * as notificationSubmission from './migrations/0004-notification-submission.js';
+import * as ownerSettings from './migrations/0005-owner-settings.js';
 import * as improvementsFollowUp from './migrations/0006-improvements-follow-up.js';
 
 /** Migrations in order; a new one gets the next number and is never edited once released. */
@@ -13,6 +14,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0002-notifications': { up: (db: Kysely<unknown>) => notifications.up(db, store.dialect) },
     '0003-canned-replies': { up: (db: Kysely<unknown>) => cannedReplies.up(db) },
     '0004-notification-submission': { up: (db: Kysely<unknown>) => notificationSubmission.up(db) },
+    '0005-owner-settings': { up: (db: Kysely<unknown>) => ownerSettings.up(db, store.dialect) },
     '0006-improvements-follow-up': { up: (db: Kysely<unknown>) => improvementsFollowUp.up(db) },
   };
 }

@@ -11,6 +11,7 @@ import type {
   NotificationState,
   Role,
   Status,
+  AuditSubject,
 } from '@sori/protocol';
 import type { Generated } from 'kysely';
 
@@ -33,6 +34,9 @@ export interface Database {
   canned_replies: CannedReplyTable;
   improvements: ImprovementTable;
   improvement_submissions: ImprovementSubmissionTable;
+  user_sites: UserSiteTable;
+  round_robin: RoundRobinTable;
+  audit_log: AuditLogTable;
 }
 
 /** Improvements: changes a department should make because of VOC (step 10). */
@@ -57,6 +61,33 @@ export interface ImprovementSubmissionTable {
   submission_id: string;
   linked_by: string;
   linked_at: string;
+}
+
+/** Which sites each user belongs to: an agent sees and changes only these sites' submissions. */
+export interface UserSiteTable {
+  user_id: string;
+  site_id: string;
+}
+
+/** Where round-robin assignment stands: the user a site's department last got a submission for. */
+export interface RoundRobinTable {
+  site_id: string;
+  department: string;
+  last_user_id: string;
+}
+
+/** Every settings change: who, when, on what, and what changed (JSON `{ field: { from, to } }`). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** `null` for a change made with the CLI. */
+  actor_id: string | null;
+  actor_name: string;
+  subject: AuditSubject;
+  subject_id: string;
+  site_id: string | null;
+  action: string;
+  changes: string;
 }
 
 /** Console sessions: one per sign-in, until it expires or the user signs out. */
@@ -170,6 +201,10 @@ export interface SubmissionTable {
   received_at: string;
   updated_at: string;
   expected_response_by: string;
+  /** When resolution is due (the resolution target in business hours); `null` before migration 0005. */
+  resolution_due_by: string | null;
+  /** When staff were alerted that the submission is about to breach a target (sent once). */
+  breach_alerted_at: string | null;
   first_response_at: string | null;
   resolved_at: string | null;
   closed_reason: string | null;
@@ -213,9 +248,16 @@ export interface UserTable {
   name: string;
   role: Role;
   department: string | null;
-  /** scrypt, as `scrypt$N$r$p$salt$hash`. */
+  /** scrypt, as `scrypt$N$r$p$salt$hash`; empty while an invited user has not set one. */
   password_hash: string;
   created_at: string;
+  /** Set while the user is disabled: their sessions and tokens do not work. */
+  disabled_at: string | null;
+  /** 1: emails on new complaints and submissions about to breach. */
+  alerts: Generated<number>;
+  /** SHA-256 of the one-time token an invited user sets their password with. */
+  setup_token_hash: string | null;
+  setup_expires_at: string | null;
 }
 
 /** API tokens of users, for integrations. */
@@ -227,6 +269,8 @@ export interface ApiTokenTable {
   name: string;
   created_at: string;
   last_used_at: string | null;
+  /** When it stops working; `null`: never. */
+  expires_at: string | null;
 }
 
 /** Short-lived tickets that open a reporter's event stream; only their hashes are kept. */

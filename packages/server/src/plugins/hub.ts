@@ -11,6 +11,8 @@ export type HubListener = () => void;
  * UUIDs), so the one hub carries both.
  */
 export const STAFF_TOPIC = 'staff';
+/** The topic published when a site's settings or origins change: every instance forgets its cached sites. */
+export const SITES_TOPIC = 'sites';
 
 /** The PostgreSQL channel instances tell each other about news on. */
 export const CHANNEL = 'sori_updates';
@@ -24,7 +26,7 @@ export const CHANNEL = 'sori_updates';
  * sender hears its own back and wakes its streams then). SQLite is single-instance.
  *
  * Nothing calls {@link UpdateHub.publish} but the unit of work, after it commits
- * (`plugins/transaction.ts`).
+ * (`plugins/transaction.ts`), and a change of a site's settings ({@link SITES_TOPIC}, `routes/desk/site-settings.ts`).
  */
 export class UpdateHub {
   private readonly listeners = new Map<string, Set<HubListener>>();

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import parseJson from 'secure-json-parse';
 import { wantsEventStream } from '../event-streams.js';
+import { SITES_TOPIC } from './hub.js';
 import { errors } from '../errors.js';
 import { ReporterDirectory } from '../services/reporters.js';
 import { SiteDirectory } from '../services/site-directory.js';
@@ -55,6 +56,9 @@ export default fp<ShopperOptions>(
   async (app, options) => {
     const sitePerMinute = options.sitePerMinute ?? 6000;
     const sites = new SiteDirectory(app.store.db);
+    // A site changed in the console shows at once on this instance, and on the others when they hear of it.
+    const stopListening = app.hub.subscribe(SITES_TOPIC, () => sites.clear());
+    app.addHook('onClose', async () => stopListening());
     const reporters = new ReporterDirectory(app.store.db);
     const resolved = new WeakMap<FastifyRequest, { site: Site; reporterId?: string }>();
 
@@ -151,5 +155,5 @@ export default fp<ShopperOptions>(
       },
     });
   },
-  { name: 'sori-shopper', dependencies: ['sori-database'] },
+  { name: 'sori-shopper', dependencies: ['sori-database', 'sori-hub'] },
 );

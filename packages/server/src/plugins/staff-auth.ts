@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { timingSafeEqual } from 'node:crypto';
 import { errors } from '../errors.js';
 import { findSession } from '../services/sessions.js';
+import { siteIdsOf } from '../services/site-scope.js';
 import { findUserByToken, type User } from '../services/users.js';
 
 /** The console's session cookie. */
@@ -74,7 +75,7 @@ export async function authorizeUser(request: FastifyRequest): Promise<void> {
   const user = await authenticate(request);
   const role = config.role ?? 'agent';
   if (RANK[user.role] < RANK[role]) throw errors.forbidden(`This needs the ${role} role`);
-  signedIn.set(request, user);
+  signedIn.set(request, { ...user, siteIds: await siteIdsOf(request.server.store.db, user.id) });
 }
 
 /** The CSRF token of the console session a desk request came with, if it came with one. */

@@ -19,7 +19,9 @@ import { errors } from '../errors.js';
 import { percentile } from './analytics.js';
 import { bandOf } from './drill-down.js';
 import { resolutionTargetMinutes, segmentOf, type ResolutionSettings } from './recovery.js';
+import { canSeeSite, inUserSites } from './site-scope.js';
 import type { SiteSettings } from './sites.js';
+import type { User } from './users.js';
 
 /** The columns the analysis reads: no shopper text but the rating, so 100,000 rows stay light. */
 const COLUMNS = [
@@ -69,15 +71,16 @@ function groupBy<K extends string | null>(rows: Row[], key: (row: Row) => K): Ar
 }
 
 /** Reads the range's rows once; every figure is computed from them, so they agree with each other. */
-async function rowsIn(db: Kysely<Database>, from: string, to: string, siteId: string | undefined): Promise<Row[]> {
-  let q = db.selectFrom('submissions').select(COLUMNS).where('received_at', '>=', from).where('received_at', '<', to);
+async function rowsIn(db: Kysely<Database>, user: User, from: string, to: string, siteId: string | undefined): Promise<Row[]> {
+  let q = db.selectFrom('submissions').select(COLUMNS).where(inUserSites(user)).where('received_at', '>=', from).where('received_at', '<', to);
   if (siteId) q = q.where('site_id', '=', siteId);
   return q.execute();
 }
 
-async function kindCounts(db: Kysely<Database>, from: string, to: string, siteId: string | undefined): Promise<Record<Kind, number>> {
+async function kindCounts(db: Kysely<Database>, user: User, from: string, to: string, siteId: string | undefined): Promise<Record<Kind, number>> {
   let q = db
     .selectFrom('submissions')
+    .where(inUserSites(user))
     .select((eb) => ['kind', eb.fn.countAll<number>().as('count')])
     .where('received_at', '>=', from)
     .where('received_at', '<', to)
@@ -88,8 +91,9 @@ async function kindCounts(db: Kysely<Database>, from: string, to: string, siteId
   return counts;
 }
 
-async function settingsOf(db: Kysely<Database>, siteId: string | undefined): Promise<SiteSettings & ResolutionSettings> {
+async function settingsOf(db: Kysely<Database>, user: User, siteId: string | undefined): Promise<SiteSettings & ResolutionSettings> {
   if (!siteId) return {};
+  if (!canSeeSite(user, siteId)) throw errors.invalid(`No site has id ${siteId}`, 'siteId');
   const site = await db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirst();
   if (!site) throw errors.invalid(`No site has id ${siteId}`, 'siteId');
   return JSON.parse(site.settings) as SiteSettings & ResolutionSettings;
@@ -106,7 +110,7 @@ function ratingOf(row: Row): Rating | undefined {
  * segments with satisfaction, repurchase intent and follow-up outcomes; CSAT 1–5; comments.
  * Each figure carries the inbox query (`drill`) that lists the submissions behind it.
  */
-export async function analysis(db: Kysely<Database>, query: AnalysisQuery, now = new Date()): Promise<Analysis> {
+export async function analysis(db: Kysely<Database>, query: AnalysisQuery, user: User, now = new Date()): Promise<Analysis> {
   const fromDate = new Date(query.from);
   const toDate = new Date(query.to);
   if (!(fromDate < toDate)) throw errors.invalid('"to" must come after "from"', 'to');
@@ -130,9 +134,9 @@ export async function analysis(db: Kysely<Database>, query: AnalysisQuery, now =
   }
 
   const [settings, rows, previousCounts] = await Promise.all([
-    settingsOf(db, query.siteId),
-    rowsIn(db, from, to, query.siteId),
-    query.compare ? kindCounts(db, new Date(2 * fromDate.getTime() - toDate.getTime()).toISOString(), from, query.siteId) : undefined,
+    settingsOf(db, user, query.siteId),
+    rowsIn(db, user, from, to, query.siteId),
+    query.compare ? kindCounts(db, user, new Date(2 * fromDate.getTime() - toDate.getTime()).toISOString(), from, query.siteId) : undefined,
   ]);
 
   const byKind = zeroKinds();

@@ -2,14 +2,16 @@ import type { Analytics, AnalyticsQuery, Rating } from '@sori/protocol';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SubmissionRow } from './submissions.js';
+import { inUserSites } from './site-scope.js';
+import type { User } from './users.js';
 
 const HOUR = 60;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
 /** Submissions received in the query's range, oldest first. */
-export async function submissionsInRange(db: Kysely<Database>, query: AnalyticsQuery): Promise<SubmissionRow[]> {
-  let q = db.selectFrom('submissions').selectAll();
+export async function submissionsInRange(db: Kysely<Database>, query: AnalyticsQuery, user: User): Promise<SubmissionRow[]> {
+  let q = db.selectFrom('submissions').selectAll().where(inUserSites(user));
   if (query.from) q = q.where('received_at', '>=', new Date(query.from).toISOString());
   if (query.to) q = q.where('received_at', '<', new Date(query.to).toISOString());
   if (query.siteId) q = q.where('site_id', '=', query.siteId);

@@ -12,12 +12,13 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
-import type { SiteSettings } from './sites.js';
+import { resolutionDue, siteById, type SiteSettings } from './sites.js';
 import { errors } from '../errors.js';
 import { resolutionMet, type ResolutionSettings } from './recovery.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import { assertCanSee } from './site-scope.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -25,15 +26,17 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** What a reopen clears: the resolution (and its target check), the close reason; staff are awaited. */
 export const REOPENED = { resolved_at: null, resolution_met: null, closed_reason: null, awaiting: 'staff' } as const satisfies Updateable<SubmissionTable>;
 
-async function findRow(db: Db, id: string): Promise<SubmissionRow> {
+/** The submission `id`, if `user` may see it: one of another site is not found, as if it did not exist. */
+async function findRow(db: Db, id: string, user: User): Promise<SubmissionRow> {
   const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound(`Submission ${id}`);
+  assertCanSee(user, row.site_id, id);
   return row;
 }
 
 /** One submission with its whole timeline, public and internal. */
-export async function submissionDetail(db: Kysely<Database>, id: string): Promise<DeskDetail> {
-  const row = await findRow(db, id);
+export async function submissionDetail(db: Kysely<Database>, id: string, user: User): Promise<DeskDetail> {
+  const row = await findRow(db, id, user);
   const events = await db.selectFrom('events').selectAll().where('submission_id', '=', id).orderBy('id').execute();
   return { submission: toDeskSubmission(row), timeline: events.map(toDeskEvent) };
 }
@@ -55,7 +58,7 @@ export async function departmentsOf(db: Db, siteId: string): Promise<readonly st
  */
 export async function changeSubmission(unit: UnitOfWork, id: string, patch: DeskPatch, user: User): Promise<DeskChange> {
   const trx = unit.db;
-  const row = await findRow(trx, id);
+  const row = await findRow(trx, id, user);
   const now = new Date().toISOString();
   const set: Updateable<SubmissionTable> = {};
   const changes: Array<{ type: EventType; public: boolean; data: object }> = [];
@@ -106,7 +109,10 @@ export async function changeSubmission(unit: UnitOfWork, id: string, patch: Desk
     last = toDeskEvent(await unit.appendEvent({ ...change, submission: updated, author: 'staff', actor: user, at: now }));
   }
   if (set.status === 'resolved') await queueResolvedEmail(unit, updated);
+  const department = updated.department;
   if (set.department) await queueWebhookCalls(unit, row, set.department, 'submission.routed', toDeskSubmission(updated));
+  if (set.assignee_id !== undefined) await queueWebhookCalls(unit, updated, department, 'submission.assigned', toDeskSubmission(updated));
+  if (set.status) await queueWebhookCalls(unit, updated, department, 'submission.status', { submission: toDeskSubmission(updated), from, to: set.status });
   return { submission: toDeskSubmission(updated), ...(last ? { event: last } : {}) };
 }
 
@@ -122,7 +128,7 @@ export async function addReplyOrNote(
   user: User,
 ): Promise<DeskChange> {
   const { text, seenEventId } = input;
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   // Two people answering the same thing: what the writer had not seen stops this one.
   if (seenEventId !== undefined) {
     const newer = await unit.db
@@ -147,13 +153,16 @@ export async function addReplyOrNote(
         .executeTakeFirstOrThrow()
     : row;
   const event = await unit.appendEvent({ type, submission: updated, author: 'staff', actor: user, public: isReply, text, at: now });
-  if (isReply) await queueReplyEmail(unit, updated, text);
+  if (isReply) {
+    await queueReplyEmail(unit, updated, text);
+    await queueWebhookCalls(unit, updated, updated.department, 'submission.reply', { submission: toDeskSubmission(updated), text, by: user.name });
+  }
   return { submission: toDeskSubmission(updated), event: toDeskEvent(event) };
 }
 
 /** Marks a submission as an improvement for a department and tells that department's webhooks. */
 export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   const known = await departmentsOf(unit.db, row.site_id);
   if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
   const event = await unit.appendEvent({

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { REOPENED } from './desk.js';
+import { assertCanSee, inUserSites } from './site-scope.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -48,10 +49,11 @@ export function followUpReasons(row: SubmissionRow, followUpDays: number, now: D
  * did not rate within the site's `followUpDays`, or rated 2 or less — until a call reaches them.
  * Longest resolved first.
  */
-export async function listFollowUps(db: Kysely<Database>, query: FollowUpQuery, now = new Date()): Promise<FollowUpList> {
+export async function listFollowUps(db: Kysely<Database>, query: FollowUpQuery, user: User, now = new Date()): Promise<FollowUpList> {
   let q = db
     .selectFrom('submissions')
     .selectAll()
+    .where(inUserSites(user))
     .where('kind', '=', 'complaint')
     .where((eb) => eb.or([eb('resolved_at', 'is not', null), eb('rating', 'is not', null)]));
   if (query.siteId) q = q.where('site_id', '=', query.siteId);
@@ -83,6 +85,7 @@ export async function listFollowUps(db: Kysely<Database>, query: FollowUpQuery, 
 export async function recordFollowUp(unit: UnitOfWork, id: string, input: FollowUpInput, user: User): Promise<DeskChange> {
   const row = await unit.db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound(`Submission ${id}`);
+  assertCanSee(user, row.site_id, id);
   const now = new Date().toISOString();
   const reopen = input.outcome === 'reached_not_satisfied' && (row.status === 'resolved' || row.status === 'closed');
   const updated = await unit.db

@@ -12,6 +12,7 @@ import { errors } from '../errors.js';
 import { departmentsOf } from './desk.js';
 import { queueImprovementEmail, queueWebhookCalls, type WebhookEvent } from './notifications.js';
 import { newId } from './secrets.js';
+import { canSeeSite, inUserSites } from './site-scope.js';
 import type { SubmissionRow } from './submissions.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
@@ -54,9 +55,10 @@ async function toImprovements(db: Db, rows: Row[]): Promise<Improvement[]> {
   });
 }
 
-async function findRow(db: Db, id: string): Promise<Row> {
+async function findRow(db: Db, id: string, user: User): Promise<Row> {
   const row = await db.selectFrom('improvements').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw errors.notFound(`Improvement ${id}`);
+  // One of a site the user does not belong to answers like a missing one.
+  if (!row || !canSeeSite(user, row.site_id)) throw errors.notFound(`Improvement ${id}`);
   return row;
 }
 
@@ -71,8 +73,8 @@ async function checkOwner(db: Db, ownerId: string): Promise<void> {
 }
 
 /** The submissions to link, all of one site (the improvement's, when it has one). */
-async function submissionsToLink(db: Db, ids: string[], siteId?: string): Promise<SubmissionRow[]> {
-  const rows = await db.selectFrom('submissions').selectAll().where('id', 'in', ids).execute();
+async function submissionsToLink(db: Db, user: User, ids: string[], siteId?: string): Promise<SubmissionRow[]> {
+  const rows = await db.selectFrom('submissions').selectAll().where('id', 'in', ids).where(inUserSites(user)).execute();
   const missing = ids.find((id) => !rows.some((r) => r.id === id));
   if (missing) throw errors.invalid(`No submission has id ${missing}`, 'submissionIds');
   const site = siteId ?? rows[0]?.site_id;
@@ -129,7 +131,7 @@ async function tellDepartment(unit: UnitOfWork, improvement: Improvement, event:
 
 /** Starts an improvement with the submissions behind it. */
 export async function createImprovement(unit: UnitOfWork, input: NewImprovement, user: User): Promise<Improvement> {
-  const rows = await submissionsToLink(unit.db, input.submissionIds);
+  const rows = await submissionsToLink(unit.db, user, input.submissionIds);
   const siteId = rows[0]?.site_id ?? '';
   await checkDepartment(unit.db, siteId, input.department);
   if (input.ownerId) await checkOwner(unit.db, input.ownerId);
@@ -163,7 +165,7 @@ export async function createImprovement(unit: UnitOfWork, input: NewImprovement,
  * declined with a reason). Done tells every linked shopper.
  */
 export async function updateImprovement(unit: UnitOfWork, id: string, patch: ImprovementPatch, user: User): Promise<Improvement> {
-  const row = await findRow(unit.db, id);
+  const row = await findRow(unit.db, id, user);
   const set: Updateable<ImprovementTable> = {};
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.department !== undefined) {
@@ -207,8 +209,8 @@ export async function updateImprovement(unit: UnitOfWork, id: string, patch: Imp
 
 /** Adds submissions behind an improvement (from the submission view). */
 export async function linkSubmissions(unit: UnitOfWork, id: string, submissionIds: string[], user: User): Promise<Improvement> {
-  const row = await findRow(unit.db, id);
-  const rows = await submissionsToLink(unit.db, submissionIds, row.site_id);
+  const row = await findRow(unit.db, id, user);
+  const rows = await submissionsToLink(unit.db, user, submissionIds, row.site_id);
   const fresh = await link(unit, row, rows, user, new Date().toISOString());
   const [improvement] = await toImprovements(unit.db, [row]);
   if (!improvement) throw errors.internal();
@@ -217,8 +219,8 @@ export async function linkSubmissions(unit: UnitOfWork, id: string, submissionId
 }
 
 /** Improvements by department, newest first, with per-department counts of the VOC behind them. */
-export async function listImprovements(db: Kysely<Database>, query: ImprovementQuery): Promise<ImprovementList> {
-  let q = db.selectFrom('improvements').selectAll('improvements');
+export async function listImprovements(db: Kysely<Database>, query: ImprovementQuery, user: User): Promise<ImprovementList> {
+  let q = db.selectFrom('improvements').selectAll('improvements').where(inUserSites(user));
   if (query.siteId) q = q.where('site_id', '=', query.siteId);
   if (query.department) q = q.where('department', '=', query.department);
   if (query.status) q = q.where('status', '=', query.status);

@@ -1,10 +1,11 @@
-import type { DeskList, InboxCounts, InboxQuery, InboxSort, InboxView } from '@sori/protocol';
+import type { DeskList, InboxCounts, InboxQuery, InboxSort, InboxView, SlaFilter } from '@sori/protocol';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/database.js';
 import { errors } from '../errors.js';
 import { drillDownFilter } from './drill-down.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
+import { inUserSites } from './site-scope.js';
 import type { User } from './users.js';
 
 type Eb = ExpressionBuilder<Database, 'submissions'>;
@@ -103,12 +104,24 @@ function viewFilter(view: InboxView, user: User, now: Date): (eb: Eb) => Express
   }
 }
 
-/** The SLA filters of the list, without the views' other conditions. */
-function slaFilter(sla: 'breached' | 'due_soon', now: Date): (eb: Eb) => Expression<SqlBool> {
+/**
+ * The SLA filters of the list, without the views' other conditions. First response: an answer
+ * owed, by `expected_response_by`; resolution: open, by `resolution_due_by`. Both due times were
+ * counted in the site's business hours when they were set.
+ */
+function slaFilter(sla: SlaFilter, now: Date): (eb: Eb) => Expression<SqlBool> {
+  const at = now.toISOString();
   const soon = new Date(now.getTime() + DUE_SOON_MINUTES * 60_000).toISOString();
-  return sla === 'breached'
-    ? (eb) => eb.and([owed(eb), eb('expected_response_by', '<', now.toISOString())])
-    : (eb) => eb.and([owed(eb), eb('expected_response_by', '>=', now.toISOString()), eb('expected_response_by', '<', soon)]);
+  switch (sla) {
+    case 'breached':
+      return (eb) => eb.and([owed(eb), eb('expected_response_by', '<', at)]);
+    case 'due_soon':
+      return (eb) => eb.and([owed(eb), eb('expected_response_by', '>=', at), eb('expected_response_by', '<', soon)]);
+    case 'resolution_breached':
+      return (eb) => eb.and([open(eb), eb('resolution_due_by', '<', at)]);
+    case 'resolution_due_soon':
+      return (eb) => eb.and([open(eb), eb('resolution_due_by', '>=', at), eb('resolution_due_by', '<', soon)]);
+  }
 }
 
 /** Lowercased LIKE: LIKE is case-insensitive in SQLite but not in PostgreSQL. */
@@ -134,7 +147,7 @@ export async function listInbox(
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'due';
   const keyset = KEYSETS[sort];
-  let q = base(db);
+  let q = base(db).where(inUserSites(user));
   if (query.open) q = q.where(open);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.kind) q = q.where('kind', '=', query.kind);
@@ -173,6 +186,7 @@ export async function inboxCounts(db: Kysely<Database>, user: User, now = new Da
   const row = await db
     .selectFrom('submissions')
     .where(open)
+    .where(inUserSites(user))
     .select((eb) => views.map((view) => eb.fn.sum<number>(eb.case().when(viewFilter(view, user, now)(eb)).then(1).else(0).end()).as(view)))
     .executeTakeFirst();
   // One entry per view, which is what the record type says; `fromEntries` cannot know it.

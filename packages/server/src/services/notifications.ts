@@ -1,6 +1,7 @@
 import type { Contact, Notification, NotificationsQuery, WEBHOOK_EVENTS } from '@sori/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { errors } from '../errors.js';
 import { improvementEmail, replyEmail, resolvedEmail, type EmailText } from './email-text.js';
 import type { SubmissionRow } from './submissions.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -70,10 +71,26 @@ export async function queueWebhookCalls(
   }
 }
 
+/**
+ * Sends a notification again (the delivery log's "send again"): back to pending, due now, with
+ * the attempts it had kept in its deliveries. A cancelled one (its submission erased) stays cancelled.
+ */
+export async function retryNotification(db: Kysely<Database>, id: number): Promise<Notification> {
+  const row = await db.selectFrom('notifications').select(['id', 'state']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.notFound(`Notification ${id}`);
+  if (row.state === 'cancelled') throw errors.invalid('A cancelled notification is about an erased submission and is never sent', 'id');
+  await db.updateTable('notifications').set({ state: 'pending', next_attempt_at: new Date().toISOString() }).where('id', '=', id).execute();
+  const [found] = await listNotifications(db, { limit: 1 }, id);
+  if (!found) throw errors.notFound(`Notification ${id}`);
+  return found;
+}
+
 /** Notifications newest first, each with its deliveries (attempts) oldest first. */
-export async function listNotifications(db: Kysely<Database>, query: NotificationsQuery): Promise<Notification[]> {
+export async function listNotifications(db: Kysely<Database>, query: NotificationsQuery, id?: number): Promise<Notification[]> {
   let q = db.selectFrom('notifications').selectAll();
+  if (id !== undefined) q = q.where('id', '=', id);
   if (query.state) q = q.where('state', '=', query.state);
+  if (query.webhookId) q = q.where('channel', '=', 'webhook').where('target', '=', query.webhookId);
   const rows = await q.orderBy('id', 'desc').limit(query.limit ?? 100).execute();
   const deliveries =
     rows.length === 0

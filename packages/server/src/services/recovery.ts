@@ -14,9 +14,15 @@ export function resolutionTargetMinutes(settings: ResolutionSettings, kind: Kind
 
 /**
  * Whether a resolution at `resolvedAt` came within the target: 1 or 0, as `resolution_met` keeps
- * it. Wall-clock time from receipt.
+ * it. Against the submission's resolution due time (business hours, set since migration 0005);
+ * without one, wall-clock time from receipt.
  */
-export function resolutionMet(row: Pick<SubmissionRow, 'kind' | 'received_at'>, resolvedAt: string, settings: ResolutionSettings): 0 | 1 {
+export function resolutionMet(
+  row: Pick<SubmissionRow, 'kind' | 'received_at' | 'resolution_due_by'>,
+  resolvedAt: string,
+  settings: ResolutionSettings,
+): 0 | 1 {
+  if (row.resolution_due_by) return Date.parse(resolvedAt) <= Date.parse(row.resolution_due_by) ? 1 : 0;
   const minutes = (Date.parse(resolvedAt) - Date.parse(row.received_at)) / 60_000;
   return minutes <= resolutionTargetMinutes(settings, row.kind) ? 1 : 0;
 }

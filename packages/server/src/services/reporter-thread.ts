@@ -3,7 +3,9 @@ import { errors } from '../errors.js';
 import { REOPENED } from './desk.js';
 import { eachChecked, rejected, validator } from '../validation.js';
 import { toReporterSubmission } from './reporter-submissions.js';
-import { slaMinutes, type Site } from './sites.js';
+import { queueWebhookCalls } from './notifications.js';
+import { firstResponseDue, type Site } from './sites.js';
+import { toDeskSubmission } from './submissions.js';
 import { toPublicEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
@@ -51,7 +53,7 @@ export async function storeMessages(
       .set({
         awaiting: 'staff',
         updated_at: now.toISOString(),
-        expected_response_by: new Date(now.getTime() + slaMinutes(site, submission.kind) * 60_000).toISOString(),
+        expected_response_by: firstResponseDue(site, submission.kind, now).toISOString(),
       })
       .where('id', '=', submission.id)
       .returningAll()
@@ -65,6 +67,7 @@ export async function storeMessages(
       messageClientId: clientId,
       at: now.toISOString(),
     });
+    await queueWebhookCalls(unit, updated, updated.department, 'submission.message', { submission: toDeskSubmission(updated), text: input.text });
     return { clientId, result: 'accepted', event: toPublicEvent(event, submission.client_id) };
   });
 }
@@ -110,6 +113,7 @@ export async function rateSubmission(
     data: { score: rating.score, wouldBuyAgain: rating.wouldBuyAgain, ...(reopened ? { reopened: true } : {}) },
     at: now,
   });
+  await queueWebhookCalls(unit, updated, updated.department, 'submission.rating', { submission: toDeskSubmission(updated), rating, reopened });
   const events = await unit.db.selectFrom('events').selectAll().where('submission_id', '=', row.id).where('public', '=', 1).orderBy('id').execute();
   return { submission: toReporterSubmission(updated, events), reopened };
 }

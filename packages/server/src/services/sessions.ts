@@ -22,11 +22,13 @@ export interface NewSession {
 export async function signIn(db: Kysely<Database>, email: string, password: string): Promise<NewSession> {
   const found = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'department', 'password_hash'])
+    .select(['id', 'email', 'name', 'role', 'department', 'password_hash', 'disabled_at'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  const matches = await verifyPassword(password, found?.password_hash ?? UNKNOWN_USER_HASH);
-  if (!found || !matches) throw errors.unauthorized('Wrong email or password');
+  // An invited user who has not set a password yet has none to match (the same work is done).
+  const matches = await verifyPassword(password, found?.password_hash || UNKNOWN_USER_HASH);
+  if (!found || !found.password_hash || !matches) throw errors.unauthorized('Wrong email or password');
+  if (found.disabled_at !== null) throw errors.unauthorized('This user is disabled: ask an admin');
   const token = randomToken();
   const csrfToken = randomToken();
   const now = Date.now();
@@ -36,7 +38,7 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
     .insertInto('sessions')
     .values({ token_hash: sha256(token), user_id: found.id, csrf_token: csrfToken, created_at: new Date(now).toISOString(), expires_at: expiresAt })
     .execute();
-  const { password_hash: _, ...user } = found;
+  const { password_hash: _, disabled_at: __, ...user } = found;
   return { token, csrfToken, user, expiresAt };
 }
 
@@ -47,6 +49,8 @@ export async function findSession(db: Kysely<Database>, token: string): Promise<
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.department', 'sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', sha256(token))
+    // A disabled user's sessions are deleted; this keeps one that raced the disabling out too.
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at < new Date().toISOString()) return undefined;
   const { csrf_token, expires_at: _, ...user } = row;

@@ -64,6 +64,12 @@ export class SiteDirectory {
     return this.#origins.set;
   }
 
+  /** Forgets every cached lookup: after a site's settings or origins change, the next request reads them anew. */
+  clear(): void {
+    this.#byKey.clear();
+    this.#origins = undefined;
+  }
+
   /** Site keys cached now, known and unknown. */
   get size(): number {
     return this.#byKey.size;

@@ -1,20 +1,23 @@
-import { DEFAULT_DEPARTMENTS, DEFAULT_SLA_MINUTES, KINDS, type DeskSite, type Kind, type SiteConfig } from '@sori/protocol';
-import type { Kysely, Selectable } from 'kysely';
+import {
+  DEFAULT_DEPARTMENTS,
+  DEFAULT_RESOLUTION_MINUTES,
+  DEFAULT_SLA_MINUTES,
+  KINDS,
+  type DeskSite,
+  type Kind,
+  type SiteConfig,
+  type SiteSettings as SettingsOnTheWire,
+} from '@sori/protocol';
+import { addBusinessMinutes, isOpen, nextOpening } from './business-hours.js';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, SiteTable } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { newId, randomToken } from './secrets.js';
+import { visibleSites } from './site-scope.js';
+import type { User } from './users.js';
 
-/** What a site owner can set. Everything is optional; the defaults serve a typical store. */
-export interface SiteSettings {
-  /** Kinds the widget offers. @default all four */
-  kinds?: Kind[];
-  products?: string[];
-  departments?: string[];
-  /** Expected first-response time per kind, in minutes. @default DEFAULT_SLA_MINUTES */
-  slaMinutes?: Partial<Record<Kind, number>>;
-  locale?: string;
-  theme?: Record<string, string>;
-}
+/** What a site owner can set (`SiteSettings` of the protocol). Everything is optional; the defaults serve a typical store. */
+export type SiteSettings = SettingsOnTheWire;
 
 /** A site as the server works with it. */
 export interface Site {
@@ -84,6 +87,11 @@ export async function findSiteByKey(db: Kysely<Database>, key: string): Promise<
   return row && toSite(row);
 }
 
+/** The site `id` (it exists: a submission's or a webhook's site). */
+export async function siteById(db: Kysely<Database>, id: string): Promise<Site> {
+  return toSite(await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+}
+
 /** Looks a site up by name (the demo store uses it to find its site again). */
 export async function findSiteByName(db: Kysely<Database>, name: string): Promise<Site | undefined> {
   const row = await db.selectFrom('sites').selectAll().where('name', '=', name).executeTakeFirst();
@@ -96,13 +104,28 @@ export async function allAllowedOrigins(db: Kysely<Database>): Promise<Set<strin
   return new Set(rows.flatMap((r) => JSON.parse(r.origins) as string[]));
 }
 
-/** Expected first-response time for a kind on a site, in minutes. */
+/** First-response target for a kind on a site, in minutes of business hours. */
 export function slaMinutes(site: Site, kind: Kind): number {
   return site.settings.slaMinutes?.[kind] ?? DEFAULT_SLA_MINUTES[kind];
 }
 
-/** What the widget needs to know about a site. */
-export function siteConfig(site: Site): SiteConfig {
+/** Resolution target for a kind on a site, in minutes of business hours. */
+export function resolutionMinutes(site: Site, kind: Kind): number {
+  return site.settings.resolutionMinutes?.[kind] ?? DEFAULT_RESOLUTION_MINUTES[kind];
+}
+
+/** When the first response to a submission of `kind` received at `receivedAt` is due, in the site's business hours. */
+export function firstResponseDue(site: Site, kind: Kind, receivedAt: Date): Date {
+  return addBusinessMinutes(site.settings.businessHours, receivedAt, slaMinutes(site, kind));
+}
+
+/** When a submission of `kind` received at `receivedAt` is due to be resolved, in the site's business hours. */
+export function resolutionDue(site: Site, kind: Kind, receivedAt: Date): Date {
+  return addBusinessMinutes(site.settings.businessHours, receivedAt, resolutionMinutes(site, kind));
+}
+
+/** What the widget needs to know about a site, with the expected first answer for a submission sent at `now`. */
+export function siteConfig(site: Site, now = new Date()): SiteConfig {
   const kinds = site.settings.kinds ?? [...KINDS];
   const config: SiteConfig = {
     name: site.name,
@@ -112,14 +135,28 @@ export function siteConfig(site: Site): SiteConfig {
   };
   if (site.settings.locale) config.locale = site.settings.locale;
   if (site.settings.theme) config.theme = site.settings.theme;
+  if (site.settings.strings) config.strings = site.settings.strings;
+  const hours = site.settings.businessHours;
+  const open = isOpen(hours, now);
+  config.expectedResponse = {
+    at: now.toISOString(),
+    open,
+    ...(open ? {} : { opensAt: nextOpening(hours, now).toISOString() }),
+    ...(hours ? { timeZone: hours.timeZone } : {}),
+    by: Object.fromEntries(kinds.map((k) => [k, firstResponseDue(site, k, now).toISOString()])),
+  };
   return config;
 }
 
 /** Every site as the console needs it: what its submissions can be classified and routed as. */
-export async function deskSites(db: Kysely<Database>): Promise<DeskSite[]> {
-  const rows = await db.selectFrom('sites').selectAll().orderBy('name').execute();
+export async function deskSites(db: Kysely<Database>, user: User): Promise<DeskSite[]> {
+  const visible = visibleSites(user);
+  let q = db.selectFrom('sites').selectAll();
+  if (visible !== null) q = visible.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('id', 'in', [...visible]);
+  const rows = await q.orderBy('name').execute();
   return rows.map(toSite).map((site) => ({
     id: site.id,
+    key: site.key,
     name: site.name,
     kinds: site.settings.kinds ?? [...KINDS],
     products: site.settings.products ?? [],

@@ -12,9 +12,11 @@ import {
 import type { Selectable } from 'kysely';
 import type { SubmissionTable } from '../db/schema.js';
 import { eachChecked, rejected, validator } from '../validation.js';
-import { slaMinutes, type Site } from './sites.js';
+import { firstResponseDue, resolutionDue, type Site } from './sites.js';
 import { newId, sha256, trackingNumber } from './secrets.js';
 import { queueWebhookCalls } from './notifications.js';
+import { routeOnArrival } from './routing.js';
+import { queueStaffAlerts } from './staff-alerts.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 /** A submission as stored. */
@@ -107,7 +109,8 @@ async function storeOne(
       created_at: submission.createdAt,
       received_at: receivedAt,
       updated_at: receivedAt,
-      expected_response_by: new Date(now.getTime() + slaMinutes(site, submission.kind) * 60_000).toISOString(),
+      expected_response_by: firstResponseDue(site, submission.kind, now).toISOString(),
+      resolution_due_by: resolutionDue(site, submission.kind, now).toISOString(),
       first_response_at: null,
       resolved_at: null,
       closed_reason: null,
@@ -120,7 +123,9 @@ async function storeOne(
   if (inserted) {
     await unit.appendEvent({ type: 'received', submission: inserted, author: 'system', public: true, at: receivedAt });
     await queueWebhookCalls(unit, inserted, null, 'submission.created', toDeskSubmission(inserted));
-    return { clientId: submission.clientId, result: 'accepted', receipt: receiptOf(inserted) };
+    const routed = await routeOnArrival(unit, site, inserted);
+    await queueStaffAlerts(unit, routed);
+    return { clientId: submission.clientId, result: 'accepted', receipt: receiptOf(routed) };
   }
 
   const existing = await unit.db
@@ -182,6 +187,7 @@ export function toDeskSubmission(row: SubmissionRow): DeskSubmission {
     updatedAt: row.updated_at,
     expectedResponseBy: row.expected_response_by,
   };
+  if (row.resolution_due_by !== null) out.resolutionDueBy = row.resolution_due_by;
   const contact = parse<Contact>(row.contact);
   if (contact) out.contact = contact;
   const context = parse<Context>(row.context);

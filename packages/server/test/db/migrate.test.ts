@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0006-improvements-follow-up']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0006-improvements-follow-up']);
     expect(await migrate(store)).toEqual([]);
     // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
     const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
@@ -95,9 +95,9 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
   });
 });
 
-describe.each(engines)('migrating a 0004 database to 0006 on %s', (engine) => {
-  it('tells resolutions within their target from late ones by wall-clock time, and dates the ratings', async () => {
-    const store = await freshStore(engine, { to: '0004-notification-submission' });
+describe.each(engines)('migrating a 0005 database to 0006 on %s', (engine) => {
+  it('tells resolutions within their target from late ones by their due time (or wall-clock time), and dates the ratings', async () => {
+    const store = await freshStore(engine, { to: '0005-owner-settings' });
     try {
       const site = await createSite(store.db, { name: 'Old shop', origins: [STORE_ORIGIN], settings: {} });
       const reporterId = await new ReporterDirectory(store.db).idOf(site.id, reporterSecret());
@@ -110,14 +110,19 @@ describe.each(engines)('migrating a 0004 database to 0006 on %s', (engine) => {
         resolved_at: resolvedAfterHours === null ? null : new Date(Date.parse('2026-01-01T00:00:00.000Z') + resolvedAfterHours * 3_600_000).toISOString(),
         closed_reason: null, rating,
       });
-      // A complaint's default resolution target is 24 hours.
-      await store.db.insertInto('submissions').values([row('SR-OLD0-0001', 5, '{"score":5,"wouldBuyAgain":true}'), row('SR-OLD0-0002', 30, null), row('SR-OLD0-0003', null, null)]).execute();
+      // Without a resolution due time, a complaint's default target (3 days) in wall-clock time.
+      await store.db
+        .insertInto('submissions')
+        .values([row('SR-OLD0-0001', 5, '{"score":5,"wouldBuyAgain":true}'), row('SR-OLD0-0002', 80, null), row('SR-OLD0-0003', null, null), { ...row('SR-OLD0-0004', 5, null), resolution_due_by: '2026-01-01T04:00:00.000Z' }])
+        .execute();
       expect(await migrate(store)).toEqual(['0006-improvements-follow-up']);
       const rows = await store.db.selectFrom('submissions').select(['tracking_number', 'resolution_met', 'rated_at']).orderBy('tracking_number').execute();
       expect(rows).toEqual([
         { tracking_number: 'SR-OLD0-0001', resolution_met: 1, rated_at: '2026-01-05T00:00:00.000Z' },
         { tracking_number: 'SR-OLD0-0002', resolution_met: 0, rated_at: null },
         { tracking_number: 'SR-OLD0-0003', resolution_met: null, rated_at: null },
+        // With one (business hours), against it.
+        { tracking_number: 'SR-OLD0-0004', resolution_met: 0, rated_at: null },
       ]);
     } finally {
       await store.close();

@@ -189,8 +189,8 @@ describe.each(engines)('reporter B and reporter A on %s', (engine) => {
 });
 
 /** Desk routes anyone may call: signing in and out. */
-const OPEN = new Set(['POST /v1/desk/session', 'DELETE /v1/desk/session']);
-/** Desk routes for admins only; every other one is for agents too. */
+const OPEN = new Set(['POST /v1/desk/session', 'DELETE /v1/desk/session', 'POST /v1/desk/session/setup']);
+/** Desk routes for admins only (besides every `/v1/desk/admin/…` route); every other one is for agents too. */
 const ADMIN_ONLY = new Set([
   'POST /v1/desk/users',
   'POST /v1/desk/webhooks',
@@ -198,6 +198,13 @@ const ADMIN_ONLY = new Set([
   'HEAD /v1/desk/webhooks',
   'GET /v1/desk/notifications',
   'HEAD /v1/desk/notifications',
+  'POST /v1/desk/notifications/:id/retry',
+  'PATCH /v1/desk/webhooks/:id',
+  'DELETE /v1/desk/webhooks/:id',
+  'POST /v1/desk/webhooks/:id/test',
+  'POST /v1/desk/webhooks/:id/secret',
+  'GET /v1/desk/webhooks/:id/deliveries',
+  'HEAD /v1/desk/webhooks/:id/deliveries',
   'POST /v1/desk/people/export',
   'POST /v1/desk/people/erasure',
   'POST /v1/desk/submissions/:id/erasure',
@@ -266,7 +273,7 @@ describe.each(engines)('every desk route on %s', (engine) => {
       expect(res.statusCode, `${keyOf(route)} with ${who}: ${res.body}`).toBe(401);
       if (route.method !== 'HEAD') expect(errorCode(res), who).toBe('unauthorized');
     }
-    const adminOnly = ADMIN_ONLY.has(keyOf(route));
+    const adminOnly = ADMIN_ONLY.has(keyOf(route)) || route.path.startsWith('/v1/desk/admin/');
     const asAgent = await call(route, { authorization: `Bearer ${t.token}` });
     if (adminOnly) {
       expect(asAgent.statusCode, `${keyOf(route)} as an agent: ${asAgent.body}`).toBe(403);

@@ -7,6 +7,7 @@ interface ResolvedRow {
   kind: Kind;
   received_at: string;
   resolved_at: string;
+  resolution_due_by: string | null;
 }
 
 /**
@@ -17,8 +18,9 @@ interface ResolvedRow {
  * - `submissions.follow_up_outcome` and `follow_up_at`: the last follow-up call (the happy call);
  * - `improvements` and the submissions behind each (`improvement_submissions`);
  * - indexes the analysis reads a date range through, for every site and per site and kind.
- * Rows resolved before this migration get `resolution_met` from wall-clock time and their site's
- * targets; rated rows get `rated_at` from their last change.
+ * Rows resolved before this migration get `resolution_met` from their resolution due time (0005),
+ * or wall-clock time and their site's targets without one; rated rows get `rated_at` from their
+ * last change.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('submissions').addColumn('rated_at', 'text').execute();
@@ -32,13 +34,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sites.map((s) => [s.id, (JSON.parse(s.settings) as { resolutionMinutes?: Partial<Record<Kind, number>> }).resolutionMinutes ?? {}]),
   );
   const resolved = (
-    await sql<ResolvedRow>`select id, site_id, kind, received_at, resolved_at from submissions where resolved_at is not null`.execute(db)
+    await sql<ResolvedRow>`select id, site_id, kind, received_at, resolved_at, resolution_due_by from submissions where resolved_at is not null`.execute(db)
   ).rows;
   const met: string[] = [];
   const late: string[] = [];
   for (const row of resolved) {
     const target = targets.get(row.site_id)?.[row.kind] ?? DEFAULT_RESOLUTION_MINUTES[row.kind];
-    (Date.parse(row.resolved_at) - Date.parse(row.received_at) <= target * 60_000 ? met : late).push(row.id);
+    const due = row.resolution_due_by ? Date.parse(row.resolution_due_by) : Date.parse(row.received_at) + target * 60_000;
+    (Date.parse(row.resolved_at) <= due ? met : late).push(row.id);
   }
   for (const [ids, value] of [[met, 1], [late, 0]] as const) {
     for (let i = 0; i < ids.length; i += 500) {

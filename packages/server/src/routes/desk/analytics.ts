@@ -19,7 +19,7 @@ export default async function analyticsRoutes(fastify: FastifyInstance): Promise
         response: { 200: Analysis, '4xx': ErrorBody },
       },
     },
-    async (request) => analysis(app.store.db, request.query),
+    async (request) => analysis(app.store.db, request.query, request.user),
   );
 
   app.get(
@@ -33,7 +33,7 @@ export default async function analyticsRoutes(fastify: FastifyInstance): Promise
     },
     async (request, reply) => {
       const { table, ...query } = request.query;
-      const csv = analysisCsv(await analysis(app.store.db, query), table);
+      const csv = analysisCsv(await analysis(app.store.db, query, request.user), table);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="sori-analysis-${table}.csv"`)
@@ -50,14 +50,14 @@ export default async function analyticsRoutes(fastify: FastifyInstance): Promise
         response: { 200: Analytics, '4xx': ErrorBody },
       },
     },
-    async (request) => analyse(await submissionsInRange(app.store.db, request.query), request.query),
+    async (request) => analyse(await submissionsInRange(app.store.db, request.query, request.user), request.query),
   );
 
   app.get(
     '/v1/desk/export.csv',
     { schema: { summary: 'Submissions in a date range as CSV', querystring: AnalyticsQuery, response: { 200: Type.String({ description: 'text/csv' }), '4xx': ErrorBody } } },
     async (request, reply) => {
-      const csv = toCsv(await submissionsInRange(app.store.db, request.query));
+      const csv = toCsv(await submissionsInRange(app.store.db, request.query, request.user));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="sori-submissions.csv"')

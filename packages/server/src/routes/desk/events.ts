@@ -35,7 +35,6 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
     clearInterval(sweeper);
     streams.endAll();
   });
-  const source = { topic: STAFF_TOPIC, read: (cursor: number, limit: number) => staffEventsAfter(app.store.db, cursor, limit) };
 
   app.get(
     '/v1/desk/events',
@@ -51,6 +50,8 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
     },
     async (request, reply) => {
       const after = request.query.after;
+      const user = request.user;
+      const source = { topic: STAFF_TOPIC, read: (cursor: number, limit: number) => staffEventsAfter(app.store.db, cursor, limit, user) };
       if (wantsEventStream(request)) {
         const cursor = lastEventId(request) ?? after ?? (await newestEventId(app.store.db));
         return streams.stream(request, reply, source, cursor, (send) => {
@@ -60,7 +61,7 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
         });
       }
       if (after === undefined) return { events: [], cursor: await newestEventId(app.store.db) };
-      const events = await staffEventsAfter(app.store.db, after, request.query.limit ?? 500);
+      const events = await source.read(after, request.query.limit ?? 500);
       return { events, cursor: events.at(-1)?.id ?? after };
     },
   );

@@ -16,7 +16,7 @@ export default async function followUpRoutes(fastify: FastifyInstance): Promise<
         response: { 200: FollowUpList, '4xx': ErrorBody },
       },
     },
-    async (request) => listFollowUps(app.store.db, request.query),
+    async (request) => listFollowUps(app.store.db, request.query, request.user),
   );
 
   app.post(

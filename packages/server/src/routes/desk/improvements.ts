@@ -16,7 +16,7 @@ export default async function improvementRoutes(fastify: FastifyInstance): Promi
         response: { 200: ImprovementList, '4xx': ErrorBody },
       },
     },
-    async (request) => listImprovements(app.store.db, request.query),
+    async (request) => listImprovements(app.store.db, request.query, request.user),
   );
 
   app.post(

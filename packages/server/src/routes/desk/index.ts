@@ -9,6 +9,8 @@ import notificationRoutes from './notifications.js';
 import peopleRoutes from './people.js';
 import sessionRoutes, { type SessionRouteOptions } from './session.js';
 import siteRoutes from './sites.js';
+import siteSettingsRoutes from './site-settings.js';
+import staffRoutes from './staff.js';
 import submissionRoutes from './submissions.js';
 import tokenRoutes from './tokens.js';
 import userRoutes from './users.js';
@@ -44,6 +46,8 @@ export default async function deskRoutes(app: FastifyInstance, options: StaffEve
   await app.register(webhookRoutes);
   await app.register(notificationRoutes);
   await app.register(siteRoutes);
+  await app.register(staffRoutes);
+  await app.register(siteSettingsRoutes);
   await app.register(peopleRoutes);
   await app.register(cannedReplyRoutes);
   await app.register(followUpRoutes);

@@ -1,10 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CurrentSession, ErrorBody, Session, SignInInput } from '@sori/protocol';
+import { ADMIN_PATHS, CurrentSession, ErrorBody, PasswordChangeInput, PasswordSetupInput, Preferences, PreferencesInput, Session, SignInInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { errors } from '../../errors.js';
 import { csrfTokenOf, SESSION_COOKIE } from '../../plugins/staff-auth.js';
 import { SESSION_TTL_MS, signIn, signOut } from '../../services/sessions.js';
+import { sha256 } from '../../services/secrets.js';
+import { alertsPreference, changeOwnPassword, setUpPassword } from '../../services/staff.js';
 import { WindowLimiter } from '../../services/window-limiter.js';
 
 /** Options of {@link sessionRoutes}. */
@@ -68,5 +70,49 @@ export default async function sessionRoutes(fastify: FastifyInstance, options: S
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
+  );
+
+  app.put(
+    ADMIN_PATHS.ownPassword,
+    {
+      schema: {
+        summary: 'Change your own password (the current one is needed); your other sessions end',
+        body: PasswordChangeInput,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      await changeOwnPassword(app.store.db, request.user, request.body, cookie ? sha256(cookie) : undefined);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    ADMIN_PATHS.passwordSetup,
+    {
+      config: { auth: false, rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        summary: 'Set your password with the setup token an admin gave you (invitation or reset), then sign in',
+        body: PasswordSetupInput,
+        response: { 204: Type.Null(), '4xx': ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await setUpPassword(app.store.db, request.body.token, request.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    ADMIN_PATHS.preferences,
+    { schema: { summary: 'Your own settings: whether you get staff alerts by email', response: { 200: Preferences, '4xx': ErrorBody } } },
+    async (request) => alertsPreference(app.store.db, request.user.id),
+  );
+
+  app.patch(
+    ADMIN_PATHS.preferences,
+    { schema: { summary: 'Turn your staff alerts by email on or off', body: PreferencesInput, response: { 200: Preferences, '4xx': ErrorBody } } },
+    async (request) => alertsPreference(app.store.db, request.user.id, request.body.alerts),
   );
 }

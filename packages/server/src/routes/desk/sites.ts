@@ -9,6 +9,6 @@ export default async function siteRoutes(fastify: FastifyInstance): Promise<void
   app.get(
     '/v1/desk/sites',
     { schema: { summary: 'Sites, with the kinds, products and departments their submissions can have', response: { 200: DeskSites, '4xx': ErrorBody } } },
-    async () => ({ sites: await deskSites(app.store.db) }),
+    async (request) => ({ sites: await deskSites(app.store.db, request.user) }),
   );
 }

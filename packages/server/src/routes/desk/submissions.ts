@@ -45,7 +45,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
   app.get(
     '/v1/desk/submissions/:id',
     { schema: { summary: 'One submission and its whole timeline', params: IdParams, response: { 200: DeskDetail, ...errorsOf } } },
-    async (request) => submissionDetail(app.store.db, request.params.id),
+    async (request) => submissionDetail(app.store.db, request.params.id, request.user),
   );
 
   app.patch(

@@ -1,3 +1,4 @@
+import { WEBHOOK_EVENTS } from '@sori/protocol';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, desk, engines, useTestApp } from '../../helpers.js';
 
@@ -19,7 +20,7 @@ describe.each(engines)('/v1/desk/webhooks on %s', (engine) => {
     expect(created.statusCode).toBe(201);
     const { webhook, secret } = created.json();
     expect(secret).toMatch(/^whsec_/);
-    expect(webhook).toMatchObject({ url: hook.url, department: 'rnd', events: ['submission.created', 'submission.routed', 'improvement.created'] });
+    expect(webhook).toMatchObject({ url: hook.url, department: 'rnd', events: [...WEBHOOK_EVENTS] });
     const list = await desk(t, 'GET', '/v1/desk/webhooks', undefined, admin);
     expect(list.json().webhooks).toEqual([webhook]);
     expect(list.body).not.toContain(secret);

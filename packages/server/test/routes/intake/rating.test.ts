@@ -66,8 +66,8 @@ describe.each(engines)('one rating per resolution on %s', (engine) => {
     await desk(t, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'reopened' });
     const reopened = await t.store.db.selectFrom('submissions').select('resolution_met').where('id', '=', id).executeTakeFirstOrThrow();
     expect(reopened.resolution_met).toBeNull();
-    // Received two days ago, a complaint (target 24 h) resolved now is late.
-    await t.store.db.updateTable('submissions').set({ received_at: new Date(Date.now() - 2 * 86_400_000).toISOString() }).where('id', '=', id).execute();
+    // Due an hour ago: resolved now is late.
+    await t.store.db.updateTable('submissions').set({ resolution_due_by: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', id).execute();
     await desk(t, 'PATCH', `/v1/desk/submissions/${id}`, { status: 'resolved' });
     const late = await t.store.db.selectFrom('submissions').select('resolution_met').where('id', '=', id).executeTakeFirstOrThrow();
     expect(late.resolution_met).toBe(0);
