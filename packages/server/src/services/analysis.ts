@@ -28,7 +28,10 @@ const COLUMNS = [
   'id', 'tracking_number', 'kind', 'department', 'product', 'assignee_id', 'received_at', 'expected_response_by',
   'first_response_at', 'resolved_at', 'resolution_met', 'rating', 'rated_at', 'follow_up_outcome',
 ] as const;
-type Row = Pick<Selectable<SubmissionTable>, (typeof COLUMNS)[number]>;
+type Row = Pick<Selectable<SubmissionTable>, (typeof COLUMNS)[number]> & {
+  /** The rating, parsed once. */
+  parsed?: Rating | undefined;
+};
 
 /** Buckets of volume over time a range may have: beyond, a wider interval reads better. */
 const MAX_BUCKETS = 1000;
@@ -67,14 +70,16 @@ function groupBy<K extends string | null>(rows: Row[], key: (row: Row) => K): Ar
     if (group) group.push(row);
     else groups.set(k, [row]);
   }
-  return [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  return [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Reads the range's rows once; every figure is computed from them, so they agree with each other. */
 async function rowsIn(db: Kysely<Database>, user: User, from: string, to: string, siteId: string | undefined): Promise<Row[]> {
   let q = db.selectFrom('submissions').select(COLUMNS).where(inUserSites(user)).where('received_at', '>=', from).where('received_at', '<', to);
   if (siteId) q = q.where('site_id', '=', siteId);
-  return q.execute();
+  const rows: Row[] = await q.orderBy('received_at').execute();
+  for (const row of rows) if (row.rating) row.parsed = JSON.parse(row.rating) as Rating;
+  return rows;
 }
 
 async function kindCounts(db: Kysely<Database>, user: User, from: string, to: string, siteId: string | undefined): Promise<Record<Kind, number>> {
@@ -100,7 +105,7 @@ async function settingsOf(db: Kysely<Database>, user: User, siteId: string | und
 }
 
 function ratingOf(row: Row): Rating | undefined {
-  return row.rating ? (JSON.parse(row.rating) as Rating) : undefined;
+  return row.parsed;
 }
 
 /**
@@ -141,8 +146,8 @@ export async function analysis(db: Kysely<Database>, query: AnalysisQuery, user:
 
   const byKind = zeroKinds();
   let bucket = 0;
-  const sorted = [...rows].sort((a, b) => a.received_at.localeCompare(b.received_at));
-  for (const row of sorted) {
+  // Oldest first, as read: each bucket is filled in turn.
+  for (const row of rows) {
     byKind[row.kind]++;
     while (bucket < buckets.length - 1 && row.received_at >= (buckets[bucket]?.end ?? '')) bucket++;
     const b = buckets[bucket];
@@ -228,7 +233,7 @@ export async function analysis(db: Kysely<Database>, query: AnalysisQuery, user:
         ? [{ submissionId: r.id, trackingNumber: r.tracking_number, kind: r.kind, score: rating.score, wouldBuyAgain: rating.wouldBuyAgain, comment: rating.comment, at: r.rated_at ?? r.received_at }]
         : [];
     })
-    .sort((a, b) => b.at.localeCompare(a.at))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, 50);
 
   const departments = groupBy(rows, (r) => r.department).map(([department, group]) => ({
