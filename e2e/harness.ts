@@ -59,7 +59,7 @@ export async function startStack(): Promise<Stack> {
   const address = testServer.address();
   const testOrigin = `http://localhost:${address && typeof address === 'object' ? address.port : 0}`;
   const site = await createSite(store.db, { name: 'E2E shop', origins: [storeOrigin, testOrigin] });
-  await createUser(store.db, { email: 'agent@e2e.example', role: 'agent', password: 'e2e password 1', name: 'Mina' });
+  await createUser(store.db, { email: 'agent@e2e.example', role: 'agent', password: 'e2e password 1', name: 'Mina', siteIds: [site.id] });
   const { token } = await createApiToken(store.db, { userEmail: 'agent@e2e.example' });
 
   // Every page of every test comes from one address (loopback), standing for many shoppers and staff:
