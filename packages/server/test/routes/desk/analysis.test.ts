@@ -1,6 +1,8 @@
 import type { Analysis, DeskList, DrillDown, FollowUpOutcome, Kind } from '@sori/protocol';
 import { describe, expect, it } from 'vitest';
-import { desk, engines, reporterSecret, submit, useTestApp, type TestContext } from '../../helpers.js';
+import { createSite } from '../../../src/services/sites.js';
+import { createApiToken, createUser } from '../../../src/services/users.js';
+import { desk, engines, reporterSecret, STORE_ORIGIN, submit, useTestApp, type TestContext } from '../../helpers.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -225,6 +227,18 @@ describe.each(engines)('GET /v1/desk/analysis on %s', (engine) => {
     const recovery = await desk(t, 'GET', `/v1/desk/analysis.csv?from=${RANGE.from}&to=${RANGE.to}&table=recovery`);
     // The unresolved segment has no ratings: its would-buy-again share is empty, not 0.
     expect(recovery.body.split('\r\n')[4]).toBe('"unresolved",1,0.125,0,,0,,0,0,1');
+  });
+
+  it("counts only the sites an agent belongs to", async () => {
+    await seed(t);
+    const other = await createSite(t.store.db, { name: 'Other shop', origins: [STORE_ORIGIN] });
+    await createUser(t.store.db, { email: 'jun@other.example', role: 'agent', password: 'correct horse battery', name: 'Jun', siteIds: [other.id] });
+    const { token } = await createApiToken(t.store.db, { userEmail: 'jun@other.example' });
+    const res = await desk(t, 'GET', `/v1/desk/analysis?from=${RANGE.from}&to=${RANGE.to}`, undefined, token);
+    expect(res.json().total).toBe(0);
+    const theirs = await desk(t, 'GET', `/v1/desk/analysis?from=${RANGE.from}&to=${RANGE.to}&siteId=${t.site.id}`, undefined, token);
+    expect(theirs.json().error).toMatchObject({ code: 'invalid', field: 'siteId' });
+    expect((await analysisOf(t)).total).toBe(8);
   });
 
   it('answers 400 naming the field for a range that ends before it starts, or is too fine', async () => {
