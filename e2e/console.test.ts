@@ -54,7 +54,7 @@ describe('the console in real Chromium', () => {
   });
 
   it('works a complaint from the widget to the rating: live, by keyboard, with notes kept from the shopper and a stale reply stopped', async () => {
-    await createUser(run.stack.store.db, { email: 'second@e2e.example', role: 'agent', password: PASSWORD, name: 'Joon' });
+    await createUser(run.stack.store.db, { email: 'second@e2e.example', role: 'agent', password: PASSWORD, name: 'Joon', siteIds: [run.stack.site.id] });
     const staff = await signedIn('agent@e2e.example');
 
     // The shopper writes on the store's page; the complaint appears in the open inbox, no reload.
