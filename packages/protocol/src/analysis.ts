@@ -131,14 +131,7 @@ export type AnalysisTable = (typeof ANALYSIS_TABLES)[number];
 
 /** Query of `GET /v1/desk/analysis.csv`: the analysis query and the table to export. */
 export const AnalysisCsvQuery = Type.Object(
-  {
-    from: Timestamp,
-    to: Timestamp,
-    siteId: Type.Optional(Type.String({ maxLength: 100 })),
-    interval: Type.Optional(Type.Enum(ANALYSIS_INTERVALS)),
-    compare: Type.Optional(Type.Boolean()),
-    table: Type.Enum(ANALYSIS_TABLES),
-  },
+  { ...AnalysisQuery.properties, table: Type.Enum(ANALYSIS_TABLES) },
   { additionalProperties: false },
 );
 export type AnalysisCsvQuery = Type.Static<typeof AnalysisCsvQuery>;
