@@ -1,7 +1,8 @@
 // How long the console's analysis screen waits for its first figures: GET /v1/desk/analysis over
 // 90 days, with 100,000 submissions and 20,000 ratings seeded, on SQLite and on PostgreSQL.
 // Usage: pnpm bench:analysis  (SUBMISSIONS=100000 RATINGS=20000; PostgreSQL at
-// SORI_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; PG=0 skips it)
+// SORI_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test; PG=0 skips it;
+// BREAKDOWN=1 also times a bare read of the range's rows and the analysis without HTTP)
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
