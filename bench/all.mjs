@@ -12,7 +12,7 @@ import { parseSummaries } from './summary.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BENCHES = [
   { name: 'intake', script: 'packages/server/bench/intake.mjs', what: 'durable intake against a bare Fastify route, SQLite and PostgreSQL' },
-  { name: 'fanout', script: 'bench/fanout.mjs', what: 'one bulk change reaching 5,000 open event streams; the reconnect storm' },
+  { name: 'fanout', script: 'packages/server/bench/fanout.mjs', what: 'one bulk change reaching 5,000 open event streams; the reconnect storm' },
   { name: 'backlog', script: 'bench/backlog.mjs', what: 'a 500-submission offline backlog in Chromium, reconnect → all accepted' },
   { name: 'bytes', script: 'bench/bytes.mjs', what: 'widget and SDK bytes, gzip -9' },
   { name: 'console', script: 'bench/console.mjs', what: 'the console in Chromium: first page, open, change of view, bulk' },

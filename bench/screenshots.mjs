@@ -2,7 +2,7 @@
 // filled in (kind, its help line, message); dark, the submission after sending. The staff
 // console: the inbox and a submission (reply, note, timeline) over a handful of seeded
 // submissions. Usage: pnpm screenshots
-// (writes docs/panel-{en,ko}{,-dark}.png, docs/console-{inbox,submission}-{en,ko}{,-dark}.png and
+// (writes docs/panel-{en,ko}{,-dark}.png, docs/console-{inbox,submission,analysis,improvements}-{en,ko}{,-dark}.png and
 // the owner's settings: docs/settings-{site,staff,tokens,webhooks}-en.png, settings-site-ko-dark.png)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -68,6 +68,9 @@ const seeded = [
   { key: 'jeju', age: 180, kind: 'inquiry', message: 'Do you ship to Jeju Island?', locale: 'en-US' },
   { key: 'thanks', age: 300, kind: 'praise', message: '배송이 빠르고 포장도 꼼꼼했어요. 감사합니다!', locale: 'ko-KR' },
   { age: 1440, kind: 'suggestion', message: '에어프라이어 바스켓 큰 사이즈도 있으면 좋겠어요.', product: 'Air fryer AF-5', locale: 'ko-KR' },
+  { key: 'delivery', age: 4320, kind: 'complaint', message: 'My order came two days late and nobody told me.', locale: 'en-US' },
+  { key: 'handle', age: 5760, kind: 'complaint', message: '프라이팬 손잡이가 흔들려요.', product: 'Frying pan FP-28', locale: 'ko-KR' },
+  { key: 'basket', age: 3000, kind: 'suggestion', message: 'A bigger basket for the air fryer, please.', product: 'Air fryer AF-5', locale: 'en-US' },
   { key: 'knives', age: 2880, kind: 'praise', message: 'The knife set is excellent, thank you!', product: 'Knife set 5P', locale: 'en-US' },
 ];
 const submissionIds = {};
@@ -102,10 +105,22 @@ await desk('POST', `/v1/desk/submissions/${submissionIds.en}/replies`, { text: '
 await desk('PATCH', `/v1/desk/submissions/${submissionIds.jeju}`, { assigneeId: joon.id, department: 'customer_service' });
 await desk('POST', `/v1/desk/submissions/${submissionIds.thanks}/replies`, { text: '따뜻한 말씀 감사합니다!' });
 await desk('PATCH', `/v1/desk/submissions/${submissionIds.knives}`, { status: 'resolved' });
+// For the analysis: one complaint resolved in time, one late (its due time moved into the past), rated.
+await desk('POST', `/v1/desk/submissions/${submissionIds.delivery}/replies`, { text: 'Sorry for the delay; the courier has been told.' });
+await desk('PATCH', `/v1/desk/submissions/${submissionIds.delivery}`, { status: 'resolved' });
+await store.db.updateTable('submissions').set({ resolution_due_by: new Date(Date.now() - 3_600_000).toISOString() }).where('id', '=', submissionIds.handle).execute();
+await desk('PATCH', `/v1/desk/submissions/${submissionIds.handle}`, { status: 'resolved', department: 'production' });
+await store.db
+  .updateTable('submissions')
+  .set({ rating: JSON.stringify({ score: 3, wouldBuyAgain: false, comment: '새 손잡이는 괜찮지만 오래 걸렸어요.' }), rated_at: new Date().toISOString() })
+  .where('id', '=', submissionIds.handle)
+  .execute();
+await desk('POST', '/v1/desk/improvements', { title: 'A 5.5 L basket for the AF-5', department: 'rnd', submissionIds: [submissionIds.basket] });
+await desk('POST', '/v1/desk/improvements', { title: 'Stronger handle rivets on FP-28', department: 'production', submissionIds: [submissionIds.handle, submissionIds.ko] });
 
 const consoleShots = [
-  { locale: 'en', tag: 'en-US', labels: { email: 'Email', password: 'Password', signIn: 'Sign in', inbox: 'Inbox' } },
-  { locale: 'ko', tag: 'ko-KR', labels: { email: '이메일', password: '비밀번호', signIn: '로그인', inbox: '받은 목록' } },
+  { locale: 'en', tag: 'en-US', labels: { email: 'Email', password: 'Password', signIn: 'Sign in', inbox: 'Inbox', recovery: 'Service recovery', improvements: 'Improvements' } },
+  { locale: 'ko', tag: 'ko-KR', labels: { email: '이메일', password: '비밀번호', signIn: '로그인', inbox: '받은 목록', recovery: '서비스 회복', improvements: '개선 과제' } },
 ];
 const written = [];
 for (const shot of consoleShots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...s, scheme: 'dark' }])) {
@@ -119,7 +134,7 @@ for (const shot of consoleShots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...
   await tab.getByRole('button', { name: shot.labels.signIn }).click();
   await tab.getByRole('heading', { name: shot.labels.inbox }).waitFor();
   await tab.locator('.live-status--live').waitFor();
-  await tab.locator('a.row__link').nth(seeded.length - 2).waitFor(); // every open one: all but the resolved knife set
+  await tab.locator('a.row__link').nth(seeded.length - 4).waitFor(); // every open one: all but the three resolved
   await tab.locator('.views__count').first().waitFor();
   const suffix = `${shot.locale}${shot.scheme === 'dark' ? '-dark' : ''}`;
   await tab.screenshot({ path: out(`console-inbox-${suffix}.png`) });
@@ -128,8 +143,15 @@ for (const shot of consoleShots.flatMap((s) => [{ ...s, scheme: 'light' }, { ...
   await tab.locator('.timeline__event--reply').waitFor();
   await tab.locator('.live-status--live').waitFor();
   await tab.screenshot({ path: out(`console-submission-${suffix}.png`) });
+  await tab.goto(`${soriOrigin}/console/analysis`);
+  await tab.getByRole('heading', { name: shot.labels.recovery }).waitFor();
+  await tab.screenshot({ path: out(`console-analysis-${suffix}.png`), fullPage: true });
+  await tab.goto(`${soriOrigin}/console/improvements`);
+  await tab.getByRole('heading', { name: shot.labels.improvements, level: 1 }).waitFor();
+  await tab.locator('.loop__item').first().waitFor();
+  await tab.screenshot({ path: out(`console-improvements-${suffix}.png`) });
   if (problems.length) throw new Error(`the console threw while taking ${suffix}: ${problems.join('; ')}`);
-  written.push(`console-inbox-${suffix}.png`, `console-submission-${suffix}.png`);
+  written.push(`console-inbox-${suffix}.png`, `console-submission-${suffix}.png`, `console-analysis-${suffix}.png`, `console-improvements-${suffix}.png`);
   await context.close();
 }
 

@@ -56,7 +56,7 @@ describe('the thin path in real Chromium', () => {
     await dialog.getByRole('radio', { name: '2', exact: true }).check();
     await dialog.getByRole('radio', { name: 'No', exact: true }).check();
     await dialog.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => dialog.getByText('Sorry — it went back to the team.').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => dialog.getByText('Thank you for telling us.').isVisible(), { timeout: 10_000 }).toBe(true);
     const after = (await desk(run.stack, 'GET', `/v1/desk/submissions/${id}`)) as DeskDetail;
     expect(after.submission).toMatchObject({ status: 'reopened', rating: { score: 2, wouldBuyAgain: false } });
   });

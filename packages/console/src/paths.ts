@@ -6,6 +6,9 @@ export const paths = {
   inbox: BASE,
   submission: (id: string) => `${BASE}submissions/${encodeURIComponent(id)}`,
   cannedReplies: `${BASE}canned-replies`,
+  analysis: `${BASE}analysis`,
+  improvements: `${BASE}improvements`,
+  followUps: `${BASE}follow-ups`,
   /** Admins only: the sites and their settings. */
   sites: `${BASE}settings/sites`,
   site: (id: string) => `${BASE}settings/sites/${encodeURIComponent(id)}`,

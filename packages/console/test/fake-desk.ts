@@ -190,6 +190,7 @@ export class FakeDesk {
       }),
       desk('get', '/v1/desk/users', () => ({ users: this.users })),
       desk('get', '/v1/desk/sites', () => ({ sites: this.sites })),
+      desk('get', '/v1/desk/improvements', () => ({ improvements: [], departments: [] })),
       desk('get', '/v1/desk/canned-replies', () => ({ cannedReplies: this.canned })),
       desk('post', '/v1/desk/canned-replies', ({ body }) => {
         const reply = { id: `c-${this.canned.length + 1}`, ...(body as object), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() } as CannedReply;

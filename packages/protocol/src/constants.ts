@@ -64,12 +64,14 @@ export const EVENT_TYPES = [
   'improvement',
   'erasure',
   'export',
+  'follow_up',
+  'improvement_done',
 ] as const;
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Types of timeline event a shopper may see. Notes and staff-only changes are never among them. */
-export const PUBLIC_EVENT_TYPES = ['received', 'status', 'reply', 'message', 'rating'] as const;
+export const PUBLIC_EVENT_TYPES = ['received', 'status', 'reply', 'message', 'rating', 'improvement_done'] as const;
 /** One of {@link PUBLIC_EVENT_TYPES}. */
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 
@@ -213,9 +215,69 @@ export const ERROR_CODES = [
   'invalid_transition',
   'stale',
   'not_resolved',
+  'already_rated',
   'rate_limited',
   'unavailable',
   'internal',
 ] as const;
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * How a submission went, for the service-recovery comparison: not a complaint; a complaint
+ * resolved within its resolution target; resolved after it; not resolved (yet, or closed without).
+ */
+export const RECOVERY_SEGMENTS = ['no_complaint', 'resolved_within_target', 'resolved_late', 'unresolved'] as const;
+/** One of {@link RECOVERY_SEGMENTS}. */
+export type RecoverySegment = (typeof RECOVERY_SEGMENTS)[number];
+
+/** When the first public answer came, counted from receipt: the bands the analysis shares out. */
+export const FIRST_RESPONSE_BANDS = ['within_hour', 'within_day', 'within_week', 'over_week', 'never'] as const;
+/** One of {@link FIRST_RESPONSE_BANDS}. */
+export type FirstResponseBand = (typeof FIRST_RESPONSE_BANDS)[number];
+
+/**
+ * What a widely cited survey of web shops found when it wrote to them: 12 % answered within an
+ * hour, 24 % sent an automatic answer within a day, 19 % took over a week, 40 % never answered.
+ * Shown beside a site's own shares; a reference, not a target.
+ */
+export const FIRST_RESPONSE_SURVEY = { withinHour: 0.12, automaticWithinDay: 0.24, overWeek: 0.19, never: 0.4 } as const;
+
+/**
+ * The classic service-recovery finding to compare with: customers whose complaint was resolved
+ * quickly buy again at about 95 %, resolved at all about 85 %; far fewer when it is not resolved.
+ */
+export const RECOVERY_REFERENCE: Readonly<Partial<Record<RecoverySegment, number>>> = { resolved_within_target: 0.95, resolved_late: 0.85 };
+
+/**
+ * How a follow-up call (the "happy call") after a resolved complaint ended: the shopper was
+ * reached and is satisfied; reached and not satisfied (the submission reopens); or did not answer
+ * (try again).
+ */
+export const FOLLOW_UP_OUTCOMES = ['reached_satisfied', 'reached_not_satisfied', 'no_answer'] as const;
+/** One of {@link FOLLOW_UP_OUTCOMES}. */
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** Why a resolved complaint is on the follow-up list. */
+export const FOLLOW_UP_REASONS = ['call_back', 'not_rated', 'low_rating'] as const;
+/** One of {@link FOLLOW_UP_REASONS}. */
+export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+
+/** Days after a resolution without a rating before the shopper is on the follow-up list, unless the site sets `followUpDays`. */
+export const DEFAULT_FOLLOW_UP_DAYS = 3;
+
+/** Ratings at or below this score put the shopper on the follow-up list. */
+export const LOW_RATING_SCORE = 2;
+
+/** Where an improvement stands: proposed → planned → done, or declined (with a reason). */
+export const IMPROVEMENT_STATUSES = ['proposed', 'planned', 'done', 'declined'] as const;
+/** One of {@link IMPROVEMENT_STATUSES}. */
+export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+
+/** Allowed improvement status changes; `done` and `declined` are final. */
+export const IMPROVEMENT_TRANSITIONS: Readonly<Record<ImprovementStatus, readonly ImprovementStatus[]>> = {
+  proposed: ['planned', 'done', 'declined'],
+  planned: ['proposed', 'done', 'declined'],
+  done: [],
+  declined: ['proposed'],
+};

@@ -129,8 +129,8 @@ export type ImprovementInput = Type.Static<typeof ImprovementInput>;
 
 /**
  * Events a webhook can subscribe to: a new submission, its routing, assignment and status
- * changes, a staff reply, a message from the shopper, a rating, and an improvement sent to a
- * department. The test send (`POST /v1/desk/webhooks/:id/test`) is `webhook.test`.
+ * changes, a staff reply, a message from the shopper, a rating, and improvements
+ * (started, changed — done, declined —, submissions linked). The test send (`POST /v1/desk/webhooks/:id/test`) is `webhook.test`.
  */
 export const WEBHOOK_EVENTS = [
   'submission.created',
@@ -141,6 +141,8 @@ export const WEBHOOK_EVENTS = [
   'submission.message',
   'submission.rating',
   'improvement.created',
+  'improvement.updated',
+  'improvement.linked',
 ] as const;
 /** One of {@link WEBHOOK_EVENTS}. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

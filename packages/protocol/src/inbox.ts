@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { CONTACT_PREFERENCES, KINDS } from './constants.js';
 import { KindSchema, StatusSchema, Timestamp } from './common.js';
 import { DeskEvent, DeskPatch, DeskSubmission, User } from './desk.js';
+import { FirstResponseBandSchema, RecoverySegmentSchema } from './analysis.js';
 
 /**
  * What the staff console's inbox needs beyond the desk's reads and writes: sorting by the SLA
@@ -38,6 +39,16 @@ export const InboxQuery = Type.Object(
     spam: Type.Optional(Type.Boolean()),
     contactPreference: Type.Optional(Type.Enum(CONTACT_PREFERENCES)),
     siteId: Type.Optional(Type.String({ maxLength: 100 })),
+    /** Received at or after this time (the analysis' drill-down). */
+    from: Type.Optional(Timestamp),
+    /** Received before this time. */
+    to: Type.Optional(Timestamp),
+    /** How the submission went, for the service-recovery comparison (see `RECOVERY_SEGMENTS`). */
+    segment: Type.Optional(RecoverySegmentSchema),
+    /** When the first public answer came (see `FIRST_RESPONSE_BANDS`). */
+    firstResponse: Type.Optional(FirstResponseBandSchema),
+    /** Rated with this score. */
+    score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     /** @default 'due' */
     sort: Type.Optional(Type.Enum(INBOX_SORTS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -24,8 +24,19 @@ export {
   PUBLIC_EVENT_TYPES,
   canTransition,
   publicStatusOf,
+  RECOVERY_SEGMENTS,
+  FIRST_RESPONSE_BANDS,
+  FIRST_RESPONSE_SURVEY,
+  RECOVERY_REFERENCE,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_REASONS,
+  DEFAULT_FOLLOW_UP_DAYS,
+  LOW_RATING_SCORE,
+  IMPROVEMENT_STATUSES,
+  IMPROVEMENT_TRANSITIONS,
 } from './constants.js';
 export type { Weekday, Kind, Status, PublicStatus, Awaiting, Author, EventType, PublicEventType, ContactPreference, ErrorCode } from './constants.js';
+export type { RecoverySegment, FirstResponseBand, FollowUpOutcome, FollowUpReason, ImprovementStatus } from './constants.js';
 export {
   KindSchema,
   StatusSchema,
@@ -123,6 +134,29 @@ export {
 } from './inbox.js';
 export type { InboxSort, InboxView, SlaFilter, PresenceState } from './inbox.js';
 export { PersonQuery, PersonErasure, PersonData, ExportedNotification, ErasureResult } from './people.js';
+export {
+  ANALYSIS_INTERVALS,
+  ANALYSIS_TABLES,
+  AnalysisQuery,
+  AnalysisCsvQuery,
+  Analysis,
+  DrillDown,
+  Portion,
+  RecoverySegmentSchema,
+  FirstResponseBandSchema,
+} from './analysis.js';
+export type { AnalysisInterval, AnalysisTable } from './analysis.js';
+export { FollowUpQuery, FollowUp, FollowUpList, FollowUpInput } from './follow-up.js';
+export {
+  ImprovementStatusSchema,
+  NewImprovement,
+  ImprovementPatch,
+  ImprovementLinks,
+  Improvement,
+  ImprovementQuery,
+  ImprovementList,
+  ImprovementResult,
+} from './improvements.js';
 export {
   ClockTime,
   OpeningSpan,

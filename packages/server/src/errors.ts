@@ -49,6 +49,8 @@ export const errors = {
   stale: (who: string, what: 'reply' | 'note' | 'message') =>
     new ApiError('stale', 409, `A newer ${what} from ${who} came while you were writing: read it, then send again with its id as "seenEventId"`, 'seenEventId'),
   notResolved: () => new ApiError('not_resolved', 409, 'Only a resolved or closed submission can be rated'),
+  alreadyRated: () =>
+    new ApiError('already_rated', 409, 'This resolution was already rated; the shopper is asked again if the submission is reopened and resolved anew', 'score'),
   rateLimited: (retryAfter: number, who = 'Too many requests') =>
     new ApiError('rate_limited', 429, `${who}: try again in ${retryAfter} s`, undefined, retryAfter),
   unavailable: (message: string) => new ApiError('unavailable', 503, message),

@@ -74,7 +74,9 @@ export class FakeSori implements Sori {
   }
   async rate(clientId: string, rating: Rating): Promise<Submission> {
     const submission = this.find(clientId);
-    Object.assign(submission, { rating, ...(rating.score <= 2 ? { status: 'reopened', publicStatus: 'in_review' } : {}) });
+    const after = rating.score <= 2 ? ({ status: 'reopened', publicStatus: 'in_review' } as const) : ({ status: submission.status ?? 'resolved', publicStatus: 'resolved' } as const);
+    const event: PublicEvent = { id: this.nextEvent++, type: 'rating', submissionId: submission.id ?? '', clientId, at: new Date().toISOString(), author: 'reporter', ...after, score: rating.score };
+    Object.assign(submission, { rating, ...after, timeline: [...submission.timeline, event] });
     this.change(submission);
     return { ...submission };
   }
@@ -84,10 +86,20 @@ export class FakeSori implements Sori {
     return this.submit({ kind: old.kind, message: old.message, ...changes });
   }
 
+  /** Staff marked an improvement the submission is linked to as done. */
+  improvementDone(clientId: string, title: string): void {
+    const submission = this.find(clientId);
+    const event: PublicEvent = { id: this.nextEvent++, type: 'improvement_done', submissionId: submission.id ?? '', clientId, at: new Date().toISOString(), author: 'staff', status: submission.status ?? 'received', publicStatus: submission.publicStatus ?? 'received', text: title };
+    Object.assign(submission, { timeline: [...submission.timeline, event] });
+    this.emit('event', event);
+    this.change(submission);
+  }
+
   /** Staff resolved a submission. */
   resolve(clientId: string): void {
     const submission = this.find(clientId);
-    Object.assign(submission, { status: 'resolved', publicStatus: 'resolved', resolvedAt: new Date().toISOString() });
+    const event: PublicEvent = { id: this.nextEvent++, type: 'status', submissionId: submission.id ?? '', clientId, at: new Date().toISOString(), author: 'staff', status: 'resolved', publicStatus: 'resolved' };
+    Object.assign(submission, { status: 'resolved', publicStatus: 'resolved', resolvedAt: event.at, timeline: [...submission.timeline, event] });
     this.change(submission);
   }
 

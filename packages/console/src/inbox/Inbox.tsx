@@ -11,8 +11,8 @@ import { patchSubmission } from '../submission/submission-api.js';
 import { announce } from '../ui/announce.js';
 import { BulkBar } from './BulkBar.js';
 import { Filters } from './Filters.js';
-import { VIEWS } from './inbox-query.js';
-import { apply, ensureLoaded, focused, gone, loadError, loadFirstPage, loadMore, loading, nextCursor, rows, setView } from './inbox-store.js';
+import { drillQuery, VIEWS } from './inbox-query.js';
+import { apply, drill, ensureLoaded, focused, gone, loadError, loadFirstPage, loadMore, loading, nextCursor, rows, setDrill, setView } from './inbox-store.js';
 import { selectAll, selectRange, selected, toggle } from './selection.js';
 import { SubmissionRow } from './SubmissionRow.js';
 import { ViewList } from './ViewList.js';
@@ -42,8 +42,13 @@ async function changeFocused(patch: Parameters<typeof patchSubmission>[1], done:
 
 /** The inbox: saved views with counts, filters and sort, the live list, keyset paging and bulk changes. */
 export function Inbox() {
-  const { route } = useLocation();
-  useEffect(() => ensureLoaded(), []);
+  const { route, query } = useLocation();
+  const fromAnalysis = drillQuery(query);
+  useEffect(() => {
+    // A link from the analysis lists exactly its submissions; the plain inbox goes back to the views.
+    if (fromAnalysis || drill.peek()) setDrill(fromAnalysis);
+    ensureLoaded();
+  }, [JSON.stringify(fromAnalysis)]);
   // Coming back from a submission: the focus goes back to the row one was on.
   useEffect(() => {
     const row = rows.peek()[focused.peek()];
@@ -111,7 +116,16 @@ export function Inbox() {
       <ViewList />
       <section class="inbox__main" aria-labelledby="inbox-heading">
         <h1 id="inbox-heading">{s.heading}</h1>
-        <Filters />
+        {drill.value ? (
+          <p class="inbox__drill" role="status">
+            {t().analysis.drilled}{' '}
+            <a class="button" href={paths.inbox} onClick={() => setDrill(undefined)}>
+              {t().analysis.clearDrill}
+            </a>
+          </p>
+        ) : (
+          <Filters />
+        )}
         <div class="inbox__bar">
           <label class="inbox__all">
             <input

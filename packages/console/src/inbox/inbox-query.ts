@@ -40,6 +40,27 @@ export function queryOf(view: InboxView, filters: InboxFilters, sort: InboxSort)
   return query;
 }
 
+/** The inbox filters the analysis drills down with: only the server decides them. */
+const DRILL_KEYS = ['from', 'to', 'segment', 'firstResponse', 'score'] as const;
+/** The filters of a drill-down link besides them. */
+const DRILL_EXTRA = ['kind', 'department', 'product', 'assignee', 'siteId'] as const;
+
+/**
+ * The inbox query of a drill-down link from the analysis (`?from=…&to=…&segment=resolved_late`),
+ * taken exactly as the figure gave it — no view, no "open only" — or `undefined` when the URL
+ * holds none.
+ */
+export function drillQuery(params: Readonly<Record<string, string | undefined>>): InboxQuery | undefined {
+  if (!DRILL_KEYS.some((key) => params[key])) return undefined;
+  const query: Record<string, string | number> = {};
+  for (const key of [...DRILL_KEYS, ...DRILL_EXTRA]) {
+    const value = params[key];
+    if (value) query[key] = key === 'score' ? Number(value) : value;
+  }
+  // Built from the protocol's own key names; the values are checked by the server, which answers 400 for a bad one.
+  return query as InboxQuery;
+}
+
 const OPEN = (s: DeskSubmission) => s.status !== 'resolved' && s.status !== 'closed';
 
 /**
@@ -48,6 +69,7 @@ const OPEN = (s: DeskSubmission) => s.status !== 'resolved' && s.status !== 'clo
  * `unknown` when only the server can tell (text search).
  */
 export function matches(s: DeskSubmission, query: InboxQuery, me: string | undefined, now: number): boolean | 'unknown' {
+  if (DRILL_KEYS.some((key) => query[key] !== undefined)) return 'unknown';
   if (query.open && !OPEN(s)) return false;
   if (query.status && s.status !== query.status) return false;
   if (query.kind && s.kind !== query.kind) return false;

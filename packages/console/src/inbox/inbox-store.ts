@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { DeskSubmission, InboxCounts, InboxSort, InboxView, StaffEvent } from '@sori/protocol';
+import type { DeskSubmission, InboxCounts, InboxQuery, InboxSort, InboxView, StaffEvent } from '@sori/protocol';
 import { isDeskError } from '../api/desk-error.js';
 import { currentUser } from '../api/session.js';
 import { t } from '../i18n/i18n.js';
@@ -35,8 +35,21 @@ export const counts = signal<InboxCounts['counts'] | undefined>(undefined);
 /** The row j/k is on. */
 export const focused = signal(0);
 
+/** A drill-down from the analysis: exactly these submissions, instead of a view and filters. */
+export const drill = signal<InboxQuery | undefined>(undefined);
+
 /** The query the list was loaded with. */
-export const inboxQuery = computed(() => queryOf(view.value, filters.value, sort.value));
+export const inboxQuery = computed(() => {
+  const d = drill.value;
+  return d ? { ...d, sort: sort.value } : queryOf(view.value, filters.value, sort.value);
+});
+
+/** Lists the submissions behind a figure of the analysis (`undefined`: back to the views), from the first page. */
+export function setDrill(next: InboxQuery | undefined): void {
+  if (JSON.stringify(next) === JSON.stringify(drill.peek())) return;
+  drill.value = next;
+  void loadFirstPage();
+}
 
 let loadedFor: string | undefined;
 let token = 0;
@@ -49,6 +62,7 @@ function keep(): void {
 
 /** Shows one saved view (kept), from its first page. */
 export function setView(next: InboxView): void {
+  drill.value = undefined;
   view.value = next;
   keep();
   void loadFirstPage();
@@ -191,5 +205,6 @@ export function resetInboxStore(): void {
     counts.value = undefined;
     focused.value = 0;
     filters.value = {};
+    drill.value = undefined;
   });
 }

@@ -32,6 +32,9 @@ const Staff = adminOnly(lazy(() => import('../staff/Staff.js').then((m) => m.Sta
 const Webhooks = adminOnly(lazy(() => import('../webhooks/Webhooks.js').then((m) => m.Webhooks)));
 const Tokens = lazy(() => import('../tokens/Tokens.js').then((m) => m.Tokens));
 const Account = lazy(() => import('../account/Account.js').then((m) => m.Account));
+const Analysis = lazy(() => import('../analysis/Analysis.js').then((m) => m.Analysis));
+const Improvements = lazy(() => import('../improvements/Improvements.js').then((m) => m.Improvements));
+const FollowUps = lazy(() => import('../follow-up/FollowUps.js').then((m) => m.FollowUps));
 
 /** Ends the session; live state is forgotten, drafts stay (they are kept per user). */
 async function leave(): Promise<void> {
@@ -94,6 +97,9 @@ export function Shell() {
         <nav class="shell__nav" aria-label={s.nav}>
           <a href={paths.inbox}>{s.inbox}</a>
           <a href={paths.cannedReplies}>{s.cannedReplies}</a>
+          <a href={paths.analysis}>{t().analysis.title}</a>
+          <a href={paths.improvements}>{t().improvements.title}</a>
+          <a href={paths.followUps}>{t().followUp.title}</a>
           {isAdmin() && (
             <>
               <a href={paths.sites}>{s.sites}</a>
@@ -124,6 +130,9 @@ export function Shell() {
           <Route path={paths.inbox} component={Inbox} />
           <Route path={`${paths.inbox}submissions/:id`} component={SubmissionView} />
           <Route path={paths.cannedReplies} component={CannedReplies} />
+          <Route path={paths.analysis} component={Analysis} />
+          <Route path={paths.improvements} component={Improvements} />
+          <Route path={paths.followUps} component={FollowUps} />
           <Route path={paths.sites} component={Sites} />
           <Route path={`${paths.sites}/:id`} component={SiteEditor} />
           <Route path={paths.staff} component={Staff} />

@@ -11,6 +11,7 @@ import { Presence } from '../ui/Presence.js';
 import { departmentName } from '../ui/names.js';
 import { SlaBadge } from '../ui/SlaBadge.js';
 import { Composer, focusComposer } from './Composer.js';
+import { LinkImprovement } from '../improvements/LinkImprovement.js';
 import { Details } from './Details.js';
 import { Timeline } from './Timeline.js';
 import { change, Triage } from './Triage.js';
@@ -122,6 +123,7 @@ export function SubmissionView({ id }: { id: string }) {
         <aside class="submission__side">
           <Triage submission={sub} onChange={changed} />
           <Details submission={sub} />
+          <LinkImprovement submission={sub} />
         </aside>
       </div>
     </article>

@@ -65,6 +65,10 @@ export function describe(event: DeskEvent): string {
       return s.timeline.erasure(who);
     case 'export':
       return s.timeline.exported(who);
+    case 'follow_up':
+      return s.timeline.followUp(who, named(s.followUp.outcomes, data['outcome']) ?? s.app.none);
+    case 'improvement_done':
+      return s.timeline.improvementDone(event.text ?? '');
   }
 }
 

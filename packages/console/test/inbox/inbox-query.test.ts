@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFor, matches, queryOf } from '../../src/inbox/inbox-query.js';
+import { compareFor, drillQuery, matches, queryOf } from '../../src/inbox/inbox-query.js';
 import { aSubmission } from '../fake-desk.js';
 
 describe('The inbox query', () => {
@@ -40,5 +40,21 @@ describe('The inbox query', () => {
     expect([a, b, answered].sort(compareFor('due'))).toEqual([b, a, answered]);
     expect([a, b, answered].sort(compareFor('oldest'))).toEqual([answered, a, b]);
     expect([a, b, answered].sort(compareFor('newest'))).toEqual([b, a, answered]);
+  });
+});
+
+describe('drillQuery', () => {
+  it('takes a drill-down link from the analysis exactly, with no view or "open only"', () => {
+    expect(drillQuery({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-08T00:00:00.000Z', segment: 'resolved_late', score: '4', open: 'true' })).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-08T00:00:00.000Z',
+      segment: 'resolved_late',
+      score: 4,
+    });
+    expect(drillQuery({ kind: 'complaint' })).toBeUndefined();
+  });
+
+  it('leaves live rows for the server to place while drilling down', () => {
+    expect(matches(aSubmission(), { segment: 'unresolved' }, undefined, 0)).toBe('unknown');
   });
 });

@@ -5,6 +5,7 @@ import * as notifications from './migrations/0002-notifications.js';
 import * as cannedReplies from './migrations/0003-canned-replies.js';
 import * as notificationSubmission from './migrations/0004-notification-submission.js';
 import * as ownerSettings from './migrations/0005-owner-settings.js';
+import * as improvementsFollowUp from './migrations/0006-improvements-follow-up.js';
 import * as streamTicketExpiry from './migrations/0007-stream-ticket-expiry.js';
 
 /** Migrations in order; a new one gets the next number and is never edited once released. */
@@ -15,6 +16,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0003-canned-replies': { up: (db: Kysely<unknown>) => cannedReplies.up(db) },
     '0004-notification-submission': { up: (db: Kysely<unknown>) => notificationSubmission.up(db) },
     '0005-owner-settings': { up: (db: Kysely<unknown>) => ownerSettings.up(db, store.dialect) },
+    '0006-improvements-follow-up': { up: (db: Kysely<unknown>) => improvementsFollowUp.up(db) },
     '0007-stream-ticket-expiry': { up: (db: Kysely<unknown>) => streamTicketExpiry.up(db) },
   };
 }

@@ -4,6 +4,8 @@ import type {
   ContactPreference,
   AttemptOutcome,
   EventType,
+  FollowUpOutcome,
+  ImprovementStatus,
   Kind,
   NotificationChannel,
   NotificationState,
@@ -30,9 +32,35 @@ export interface Database {
   deliveries: DeliveriesTable;
   sessions: SessionTable;
   canned_replies: CannedReplyTable;
+  improvements: ImprovementTable;
+  improvement_submissions: ImprovementSubmissionTable;
   user_sites: UserSiteTable;
   round_robin: RoundRobinTable;
   audit_log: AuditLogTable;
+}
+
+/** Improvements: changes a department should make because of VOC (step 10). */
+export interface ImprovementTable {
+  id: string;
+  site_id: string;
+  title: string;
+  department: string;
+  status: ImprovementStatus;
+  /** Why it was declined. */
+  reason: string | null;
+  owner_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+/** The submissions behind an improvement: one or many. */
+export interface ImprovementSubmissionTable {
+  improvement_id: string;
+  submission_id: string;
+  linked_by: string;
+  linked_at: string;
 }
 
 /** Which sites each user belongs to: an agent sees and changes only these sites' submissions. */
@@ -181,6 +209,13 @@ export interface SubmissionTable {
   resolved_at: string | null;
   closed_reason: string | null;
   rating: string | null;
+  /** When the current rating came: a resolution is rated once (since migration 0006). */
+  rated_at: string | null;
+  /** 1: the last resolution came within the kind's resolution target; 0: after it; null: unresolved. */
+  resolution_met: number | null;
+  /** How the last follow-up call (the happy call) went, and when. */
+  follow_up_outcome: FollowUpOutcome | null;
+  follow_up_at: string | null;
 }
 
 /** Timeline events: every change, reply, note, message and rating of a submission (append-only). */

@@ -23,7 +23,7 @@ function minutesBetween(from: string, to: string): number {
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number | undefined {
+export function percentile(sorted: number[], p: number): number | undefined {
   if (sorted.length === 0) return undefined;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return Math.round((sorted[Math.max(0, rank)] ?? 0) * 10) / 10;
@@ -141,7 +141,7 @@ const CSV_COLUMNS = [
  * leading `=`, `+`, `-`, `@`, tab or CR defused with `'`, so that a shopper's text never runs as
  * a formula. Numbers go as they are.
  */
-function cell(value: string | number | null): string {
+export function cell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

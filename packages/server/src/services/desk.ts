@@ -14,6 +14,7 @@ import type { Database, SubmissionTable } from '../db/schema.js';
 import { queueReplyEmail, queueResolvedEmail, queueWebhookCalls } from './notifications.js';
 import { firstResponseDue, resolutionDue, siteById, type Site } from './sites.js';
 import { errors } from '../errors.js';
+import { resolutionMet } from './recovery.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
@@ -21,6 +22,9 @@ import { assertCanSee } from './site-scope.js';
 import type { User } from './users.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** What a reopen clears: the resolution (and its target check), the close reason; staff are awaited. */
+export const REOPENED = { resolved_at: null, resolution_met: null, closed_reason: null, awaiting: 'staff' } as const satisfies Updateable<SubmissionTable>;
 
 /** The submission `id`, if `user` may see it: one of another site is not found, as if it did not exist. */
 async function findRow(db: Db, id: string, user: User): Promise<SubmissionRow> {
@@ -51,6 +55,11 @@ export interface ChangeContext {
   userExists(id: string): Promise<boolean>;
   /** A site, for its departments, targets and business hours. */
   site(siteId: string): Promise<Site>;
+}
+
+/** The departments a site routes to: its own list, or the defaults. */
+export async function departmentsOf(db: Db, siteId: string): Promise<readonly string[]> {
+  return (await siteById(db, siteId)).settings.departments ?? DEFAULT_DEPARTMENTS;
 }
 
 /** A {@link ChangeContext} reading through `db`, each answer read once. */
@@ -114,11 +123,13 @@ export async function planChange(row: SubmissionRow, patch: DeskPatch, context: 
     if (!canTransition(from, to)) throw errors.invalidTransition(from, to, TRANSITIONS[from]);
     if (to === 'closed' && !patch.reason) throw errors.invalid('Closing needs a "reason" the timeline keeps', 'reason');
     set.status = to;
-    if (to === 'resolved') set.resolved_at = now;
+    if (to === 'resolved') {
+      set.resolved_at = now;
+      set.resolution_met = resolutionMet(row, now, (await context.site(row.site_id)).settings);
+    }
     if (to === 'reopened') {
       // Back in work: the resolution clock starts again, in business hours, from now.
-      const site = await context.site(row.site_id);
-      Object.assign(set, { resolved_at: null, closed_reason: null, awaiting: 'staff', resolution_due_by: resolutionDue(site, row.kind, new Date(now)).toISOString() });
+      Object.assign(set, REOPENED, { resolution_due_by: resolutionDue(await context.site(row.site_id), row.kind, new Date(now)).toISOString() });
     }
     if (to === 'closed') set.closed_reason = patch.reason ?? null;
     changes.push({ type: 'status', public: true, data: { from, to, ...(patch.reason ? { reason: patch.reason } : {}) } });
@@ -207,7 +218,7 @@ export async function addReplyOrNote(
 /** Marks a submission as an improvement for a department and tells that department's webhooks. */
 export async function addImprovement(unit: UnitOfWork, id: string, input: ImprovementInput, user: User): Promise<DeskChange> {
   const row = await findRow(unit.db, id, user);
-  const known = await changeContext(unit.db).departments(row.site_id);
+  const known = await departmentsOf(unit.db, row.site_id);
   if (!known.includes(input.department)) throw errors.invalid(`"department" must be one of: ${known.join(', ')}`, 'department');
   const event = await unit.appendEvent({
     type: 'improvement',

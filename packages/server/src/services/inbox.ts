@@ -1,7 +1,9 @@
 import type { DeskList, InboxCounts, InboxQuery, InboxSort, InboxView, SlaFilter } from '@sori/protocol';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Dialect } from '../db/database.js';
 import { errors } from '../errors.js';
+import { drillDownFilter } from './drill-down.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { inUserSites } from './site-scope.js';
 import type { User } from './users.js';
@@ -135,7 +137,13 @@ function search(eb: Eb, q: string): Expression<SqlBool> {
  * number, email, phone) and a sort — what is due first (default), oldest waiting, or newest.
  * Reads one page and one row more; counts nothing.
  */
-export async function listInbox(db: Kysely<Database>, query: InboxQuery, user: User, now = new Date()): Promise<DeskList> {
+export async function listInbox(
+  db: Kysely<Database>,
+  query: InboxQuery,
+  user: User,
+  now = new Date(),
+  dialect: Dialect = 'sqlite',
+): Promise<DeskList> {
   const limit = query.limit ?? 50;
   const sort = query.sort ?? 'due';
   const keyset = KEYSETS[sort];
@@ -153,6 +161,8 @@ export async function listInbox(db: Kysely<Database>, query: InboxQuery, user: U
   }
   if (query.spam !== undefined) q = q.where('spam_reason', query.spam ? 'is not' : 'is', null);
   if (query.sla) q = q.where(slaFilter(query.sla, now));
+  const drill = drillDownFilter(query, dialect);
+  if (drill) q = q.where(drill);
   if (query.q) {
     const text = query.q;
     q = q.where((eb) => search(eb, text));

@@ -2,7 +2,7 @@ import type { Contact, Notification, NotificationsQuery, WEBHOOK_EVENTS } from '
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
-import { replyEmail, resolvedEmail, type EmailText } from './email-text.js';
+import { improvementEmail, replyEmail, resolvedEmail, type EmailText } from './email-text.js';
 import type { SubmissionRow } from './submissions.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
@@ -31,6 +31,11 @@ export function queueReplyEmail(unit: UnitOfWork, row: SubmissionRow, text: stri
 /** Queues the email for a resolution, in the status change's unit of work. */
 export function queueResolvedEmail(unit: UnitOfWork, row: SubmissionRow): Promise<void> {
   return emailShopper(unit, row, (site) => resolvedEmail({ site, trackingNumber: row.tracking_number, locale: row.locale }));
+}
+
+/** Queues the email telling the shopper an improvement their submission led to is done. */
+export function queueImprovementEmail(unit: UnitOfWork, row: SubmissionRow, title: string): Promise<void> {
+  return emailShopper(unit, row, (site) => improvementEmail({ site, trackingNumber: row.tracking_number, title, locale: row.locale }));
 }
 
 type Hook = { id: string; department: string | null; events: string };

@@ -1,5 +1,6 @@
 import { MessageInput, type MessageResult, type Rating, type RatingResult } from '@sori/protocol';
 import { errors } from '../errors.js';
+import { REOPENED } from './desk.js';
 import { eachChecked, rejected, validator } from '../validation.js';
 import { toReporterSubmission } from './reporter-submissions.js';
 import { queueWebhookCalls } from './notifications.js';
@@ -87,16 +88,19 @@ export async function rateSubmission(
   // Another reporter's submission answers exactly like a missing one: ids reveal nothing.
   if (!row) throw errors.notFound(`Submission ${submissionId}`);
   if (row.status !== 'resolved' && row.status !== 'closed') throw errors.notResolved();
+  // Once per resolution: a new resolution (after a reopen) comes after the last rating.
+  if (row.rated_at !== null && (row.resolved_at === null || row.rated_at >= row.resolved_at)) throw errors.alreadyRated();
   const reopened = rating.score <= REOPEN_SCORE;
   const now = new Date().toISOString();
   const updated = await unit.db
     .updateTable('submissions')
     .set({
       rating: JSON.stringify(rating),
+      rated_at: now,
       status: reopened ? 'reopened' : row.status,
       updated_at: now,
       ...(reopened
-        ? { awaiting: 'staff', resolved_at: null, closed_reason: null, resolution_due_by: resolutionDue(await siteById(unit.db, row.site_id), row.kind, new Date(now)).toISOString() }
+        ? { ...REOPENED, resolution_due_by: resolutionDue(await siteById(unit.db, row.site_id), row.kind, new Date(now)).toISOString() }
         : {}),
     })
     .where('id', '=', row.id)

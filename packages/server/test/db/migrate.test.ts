@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0007-stream-ticket-expiry']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0006-improvements-follow-up', '0007-stream-ticket-expiry']);
     expect(await migrate(store)).toEqual([]);
     // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
     const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
@@ -91,6 +91,41 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
       expect(delivery).toMatchObject({ attempt: 3, outcome: 'sent', error: null });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe.each(engines)('migrating a 0005 database to 0006 on %s', (engine) => {
+  it('tells resolutions within their target from late ones by their due time (or wall-clock time), and dates the ratings', async () => {
+    const store = await freshStore(engine, { to: '0005-owner-settings' });
+    try {
+      const site = await createSite(store.db, { name: 'Old shop', origins: [STORE_ORIGIN], settings: {} });
+      const reporterId = await new ReporterDirectory(store.db).idOf(site.id, reporterSecret());
+      const row = (tracking: string, resolvedAfterHours: number | null, rating: string | null) => ({
+        id: newId(), site_id: site.id, reporter_id: reporterId, client_id: newId(), body_hash: 'h', tracking_number: tracking,
+        kind: 'complaint' as const, message: 'Cracked jar', contact: null, contact_preference: 'widget' as const, product: null, order_ref: null,
+        page_url: null, locale: null, context: null, spam_reason: null, status: resolvedAfterHours === null ? ('received' as const) : ('resolved' as const),
+        awaiting: 'staff' as const, department: null, assignee_id: null, created_at: '2026-01-01T00:00:00.000Z', received_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-05T00:00:00.000Z', expected_response_by: '2026-01-01T01:00:00.000Z', first_response_at: null,
+        resolved_at: resolvedAfterHours === null ? null : new Date(Date.parse('2026-01-01T00:00:00.000Z') + resolvedAfterHours * 3_600_000).toISOString(),
+        closed_reason: null, rating,
+      });
+      // Without a resolution due time, a complaint's default target (3 days) in wall-clock time.
+      await store.db
+        .insertInto('submissions')
+        .values([row('SR-OLD0-0001', 5, '{"score":5,"wouldBuyAgain":true}'), row('SR-OLD0-0002', 80, null), row('SR-OLD0-0003', null, null), { ...row('SR-OLD0-0004', 5, null), resolution_due_by: '2026-01-01T04:00:00.000Z' }])
+        .execute();
+      expect(await migrate(store)).toEqual(['0006-improvements-follow-up']);
+      const rows = await store.db.selectFrom('submissions').select(['tracking_number', 'resolution_met', 'rated_at']).orderBy('tracking_number').execute();
+      expect(rows).toEqual([
+        { tracking_number: 'SR-OLD0-0001', resolution_met: 1, rated_at: '2026-01-05T00:00:00.000Z' },
+        { tracking_number: 'SR-OLD0-0002', resolution_met: 0, rated_at: null },
+        { tracking_number: 'SR-OLD0-0003', resolution_met: null, rated_at: null },
+        // With one (business hours), against it.
+        { tracking_number: 'SR-OLD0-0004', resolution_met: 0, rated_at: null },
+      ]);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -51,7 +51,7 @@ const en = {
   confirmYes: 'Yes, delete it all',
   deleted: 'Deleted: nothing you sent is kept.',
   rated: 'Thank you for telling us.',
-  reopened: 'Sorry — it went back to the team.',
+  changed: 'Your suggestion led to a change',
 };
 
 export type Strings = typeof en;

@@ -53,7 +53,7 @@ const ko: Strings = {
   confirmYes: '네, 모두 삭제',
   deleted: '삭제되었습니다. 보내신 내용은 남지 않습니다.',
   rated: '감사합니다.',
-  reopened: '담당 팀이 다시 살펴봅니다.',
+  changed: '보내 주신 의견이 개선으로 이어졌습니다',
 };
 
 export default ko;

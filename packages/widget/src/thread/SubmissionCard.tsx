@@ -21,7 +21,10 @@ export interface SubmissionCardProps {
  */
 export function SubmissionCard({ submission: s, t, locale, sori, storage, onEdit }: SubmissionCardProps) {
   const queued = storage === 'memory' ? t.queuedInMemory : t.queued;
-  const thread = s.timeline.filter((e) => (e.type === 'reply' || e.type === 'message') && e.text);
+  const thread = s.timeline.filter((e) => (e.type === 'reply' || e.type === 'message' || e.type === 'improvement_done') && e.text);
+  // Asked once per resolution: rated when a rating came after the last resolution.
+  const last = (match: (e: Submission['timeline'][number]) => boolean) => s.timeline.reduce((at, e, i) => (match(e) ? i : at), -1);
+  const rated = last((e) => e.type === 'rating') > last((e) => e.type === 'status' && e.status === 'resolved');
   // A first answer still to come: when it is due, or that it is late.
   const due = !s.firstResponseAt && s.publicStatus !== 'resolved' && s.publicStatus !== 'closed' && s.expectedResponseBy;
   return (
@@ -46,7 +49,7 @@ export function SubmissionCard({ submission: s, t, locale, sori, storage, onEdit
       {due ? <p class="note">{Date.parse(due) < Date.now() ? t.late : answerBy(due, locale, t)}</p> : null}
       {thread.map((e) => (
         <p class="entry" key={e.id}>
-          <strong>{e.author === 'staff' ? (e.authorName ?? t.staff) : t.you}:</strong> {e.text}
+          <strong>{e.type === 'improvement_done' ? t.changed : e.author === 'staff' ? (e.authorName ?? t.staff) : t.you}:</strong> {e.text}
         </p>
       ))}
       {s.outgoing.map((m) => (
@@ -55,7 +58,7 @@ export function SubmissionCard({ submission: s, t, locale, sori, storage, onEdit
         </p>
       ))}
       {s.publicStatus === 'answered' ? <MessageBox submission={s} sori={sori} t={t} /> : null}
-      {s.rating ? <p role="status">{s.rating.score > 2 ? t.rated : t.reopened}</p> : s.publicStatus === 'resolved' ? <FollowUp submission={s} sori={sori} t={t} /> : null}
+      {rated ? <p role="status">{t.rated}</p> : s.publicStatus === 'resolved' ? <FollowUp key={s.resolvedAt} submission={s} sori={sori} t={t} /> : null}
     </article>
   );
 }

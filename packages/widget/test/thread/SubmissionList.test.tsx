@@ -20,7 +20,7 @@ describe('My messages', () => {
     expect(sori.list[0]?.outgoing.map((m) => m.text)).toEqual(['The red one']);
   });
 
-  it('asks for a rating after resolution and says a low score went back to the team', async () => {
+  it('asks for a rating once per resolution, and again after a reopen and a new resolution', async () => {
     const sori = new FakeSori();
     await sentAndListed(sori);
     sori.resolve('c1');
@@ -28,8 +28,20 @@ describe('My messages', () => {
     fireEvent.click(screen.getByRole('radio', { name: '2' }));
     fireEvent.click(screen.getByRole('radio', { name: en.no }));
     fireEvent.click(screen.getByRole('button', { name: en.send }));
-    await screen.findByText(en.reopened);
+    await screen.findByText(en.rated);
+    expect(screen.queryByText(en.rateQuestion)).toBeNull();
     expect(sori.list[0]?.rating).toEqual({ score: 2, wouldBuyAgain: false });
+    sori.resolve('c1');
+    await screen.findByText(en.rateQuestion);
+    expect(screen.queryByText(en.rated)).toBeNull();
+  });
+
+  it("shows that the shopper's suggestion led to a change", async () => {
+    const sori = new FakeSori();
+    await sentAndListed(sori);
+    sori.improvementDone('c1', 'Blue jars from May');
+    await screen.findByText('Blue jars from May', { exact: false });
+    expect(screen.getByText(`${en.changed}:`)).toBeTruthy();
   });
 
   it('lets the shopper skip the rating', async () => {

@@ -2,6 +2,8 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { authorizeUser, CSRF_HEADER, SESSION_COOKIE } from '../../plugins/staff-auth.js';
 import analyticsRoutes from './analytics.js';
 import cannedReplyRoutes from './canned-replies.js';
+import followUpRoutes from './follow-ups.js';
+import improvementRoutes from './improvements.js';
 import staffEventRoutes, { type StaffEventRouteOptions } from './events.js';
 import notificationRoutes from './notifications.js';
 import peopleRoutes from './people.js';
@@ -48,5 +50,7 @@ export default async function deskRoutes(app: FastifyInstance, options: StaffEve
   await app.register(siteSettingsRoutes);
   await app.register(peopleRoutes);
   await app.register(cannedReplyRoutes);
+  await app.register(followUpRoutes);
+  await app.register(improvementRoutes);
   await app.register(staffEventRoutes, options);
 }

@@ -27,7 +27,7 @@ export default async function submissionRoutes(fastify: FastifyInstance): Promis
         response: { 200: DeskList, ...errorsOf },
       },
     },
-    async (request) => listInbox(app.store.db, request.query, request.user),
+    async (request) => listInbox(app.store.db, request.query, request.user, new Date(), app.store.dialect),
   );
 
   app.get(
