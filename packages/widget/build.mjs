@@ -105,6 +105,6 @@ writeFileSync(
 );
 const sizes = widgetSizes(here('./dist'));
 console.log(
-  `widget (gzip -9): loader ${sizes.loader} B (budget 2048); first open ${sizes.firstOpen} B (budget 18432, DESIGN.md 15360); everything ${sizes.total} B (budget 22528, DESIGN.md 20480; see docs/budgets.md)\n` +
+  `widget (gzip -9): loader ${sizes.loader} B (budget 2048); first open ${sizes.firstOpen} B (budget 19456, DESIGN.md 15360); everything ${sizes.total} B (budget 23552, DESIGN.md 20480; see docs/budgets.md)\n` +
     sizes.chunks.map((c) => `  ${c.file}: ${c.gzip} B gzip -9, ${c.sent} B sent (zopfli), ${c.brotli} B brotli — ${c.phase}`).join('\n'),
 );

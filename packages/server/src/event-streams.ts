@@ -51,9 +51,16 @@ export class EventStreams {
 
   /**
    * Takes the reply over and streams `source`'s events after `cursor`. `opened`, when given, gets
-   * a way to send events without an id on this stream and answers what to do when it closes.
+   * a way to send events without an id on this stream and one to end it, and answers what to do
+   * when it closes.
    */
-  async stream<E extends { id: number }>(request: FastifyRequest, reply: FastifyReply, source: StreamSource<E>, cursor: number, opened?: (send: Send) => () => void): Promise<void> {
+  async stream<E extends { id: number }>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    source: StreamSource<E>,
+    cursor: number,
+    opened?: (send: Send, end: () => void) => () => void,
+  ): Promise<void> {
     reply.hijack();
     const res = reply.raw;
     // A hijacked reply skips Fastify's sending: carry over what hooks set (CORS, security headers).
@@ -100,7 +107,7 @@ export class EventStreams {
 
     const unsubscribe = this.app.hub.subscribe(source.topic, () => void pump());
     const heartbeat = setInterval(() => send(HEARTBEAT_EVENT, { at: new Date().toISOString() }), this.heartbeatMs);
-    const closed = opened?.(send);
+    const closed = opened?.(send, () => res.end());
     res.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

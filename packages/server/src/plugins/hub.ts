@@ -14,6 +14,9 @@ export const STAFF_TOPIC = 'staff';
 /** The topic published when a site's settings or origins change: every instance forgets its cached sites. */
 export const SITES_TOPIC = 'sites';
 
+/** Announced when a user's access changed (disabled, a token revoked, a password reset): open staff streams check theirs again. */
+export const ACCESS_TOPIC = 'access';
+
 /** The PostgreSQL channel instances tell each other about news on. */
 export const CHANNEL = 'sori_updates';
 

@@ -78,6 +78,19 @@ export async function authorizeUser(request: FastifyRequest): Promise<void> {
   signedIn.set(request, { ...user, siteIds: await siteIdsOf(request.server.store.db, user.id) });
 }
 
+/**
+ * Whether the credentials a request came with still sign someone in: what a long-lived staff
+ * stream asks again, so that disabling a user, revoking a token or ending a session ends it too.
+ */
+export async function stillSignedIn(request: FastifyRequest): Promise<boolean> {
+  try {
+    await authenticate(request);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The CSRF token of the console session a desk request came with, if it came with one. */
 export function csrfTokenOf(request: FastifyRequest): string | undefined {
   return csrfTokens.get(request);

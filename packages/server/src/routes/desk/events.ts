@@ -3,7 +3,8 @@ import { ErrorBody, HEARTBEAT_EVENT, IdParams, PRESENCE_EVENT, PresenceInput, ST
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { EventStreams, lastEventId, wantsEventStream, type Send } from '../../event-streams.js';
-import { STAFF_TOPIC } from '../../plugins/hub.js';
+import { ACCESS_TOPIC, STAFF_TOPIC } from '../../plugins/hub.js';
+import { stillSignedIn } from '../../plugins/staff-auth.js';
 import { PresenceBoard } from '../../services/presence.js';
 import { newestEventId, staffEventsAfter } from '../../services/staff-events.js';
 import { canSeeSite } from '../../services/site-scope.js';
@@ -29,6 +30,16 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
   const streams = new EventStreams(app, options.heartbeatMs ?? 15_000);
   /** Each open stream, with its user: presence on a submission is told only to those who may see its site. */
   const listeners = new Map<Send, User>();
+  /** How to end each open stream whose credentials stop signing anyone in. */
+  const checks = new Map<Send, () => Promise<void>>();
+  const checkAll = () => {
+    for (const check of checks.values()) void check();
+  };
+  // Disabling a user, revoking a token or ending a session ends their open streams: at once on
+  // this instance (and on others through NOTIFY), and within a heartbeat when changed elsewhere (the CLI).
+  const unsubscribeAccess = app.hub.subscribe(ACCESS_TOPIC, checkAll);
+  const accessTimer = setInterval(checkAll, options.heartbeatMs ?? 15_000);
+  accessTimer.unref();
   const board = new PresenceBoard();
   /** The site of each submission someone is present on (presence is short-lived; so is this). */
   const siteOf = new Map<string, string>();
@@ -44,6 +55,8 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
   sweeper.unref();
   app.addHook('preClose', async () => {
     clearInterval(sweeper);
+    clearInterval(accessTimer);
+    unsubscribeAccess();
     streams.endAll();
   });
 
@@ -65,10 +78,16 @@ export default async function staffEventRoutes(fastify: FastifyInstance, options
       const source = { topic: STAFF_TOPIC, read: (cursor: number, limit: number) => staffEventsAfter(app.store.db, cursor, limit, user) };
       if (wantsEventStream(request)) {
         const cursor = lastEventId(request) ?? after ?? (await newestEventId(app.store.db));
-        return streams.stream(request, reply, source, cursor, (send) => {
+        return streams.stream(request, reply, source, cursor, (send, end) => {
           for (const presence of board.all()) if (visibleTo(user, presence)) send(PRESENCE_EVENT, presence);
           listeners.set(send, user);
-          return () => listeners.delete(send);
+          checks.set(send, async () => {
+            if (!(await stillSignedIn(request))) end();
+          });
+          return () => {
+            listeners.delete(send);
+            checks.delete(send);
+          };
         });
       }
       if (after === undefined) return { events: [], cursor: await newestEventId(app.store.db) };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { errors } from '../../errors.js';
 import { csrfTokenOf, SESSION_COOKIE } from '../../plugins/staff-auth.js';
+import { ACCESS_TOPIC } from '../../plugins/hub.js';
 import { SESSION_TTL_MS, signIn, signOut } from '../../services/sessions.js';
 import { sha256 } from '../../services/secrets.js';
 import { alertsPreference, changeOwnPassword, setUpPassword } from '../../services/staff.js';
@@ -67,6 +68,7 @@ export default async function sessionRoutes(fastify: FastifyInstance, options: S
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut(app.store.db, token);
+      app.hub.announce(ACCESS_TOPIC);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

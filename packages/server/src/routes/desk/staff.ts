@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ADMIN_PATHS, AdminUser, AdminUserList, AuditList, AuditQuery, ErrorBody, IdParams, PasswordReset, PasswordResetInput, UserInvited, UserInviteInput, UserUpdateInput } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
 import { listAudit } from '../../services/audit.js';
+import { ACCESS_TOPIC } from '../../plugins/hub.js';
 import { findStaff, inviteUser, listStaff, resetPassword, updateStaff } from '../../services/staff.js';
 
 const admin = { role: 'admin' } as const;
@@ -46,7 +47,11 @@ export default async function staffRoutes(fastify: FastifyInstance): Promise<voi
         response: { 200: AdminUser, '4xx': ErrorBody },
       },
     },
-    async (request) => updateStaff(app.store.db, request.params.id, request.body, request.user),
+    async (request) => {
+      const user = await updateStaff(app.store.db, request.params.id, request.body, request.user);
+      app.hub.announce(ACCESS_TOPIC);
+      return user;
+    },
   );
 
   app.post(
@@ -60,7 +65,11 @@ export default async function staffRoutes(fastify: FastifyInstance): Promise<voi
         response: { 200: PasswordReset, '4xx': ErrorBody },
       },
     },
-    async (request) => resetPassword(app.store.db, request.params.id, request.body.password, request.user),
+    async (request) => {
+      const reset = await resetPassword(app.store.db, request.params.id, request.body.password, request.user);
+      app.hub.announce(ACCESS_TOPIC);
+      return reset;
+    },
   );
 
   app.get(

@@ -3,6 +3,7 @@ import { ADMIN_PATHS, ApiTokenCreated, ApiTokenInput, ApiTokenList, ErrorBody, I
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { recordChange } from '../../services/audit.js';
+import { ACCESS_TOPIC } from '../../plugins/hub.js';
 import { listApiTokens, revokeApiToken } from '../../services/api-tokens.js';
 import { createApiToken } from '../../services/users.js';
 
@@ -42,6 +43,7 @@ export default async function tokenRoutes(fastify: FastifyInstance): Promise<voi
     { schema: { summary: 'Revoke an API token: it stops working at once', params: IdParams, response: { 204: Type.Null(), '4xx': ErrorBody } } },
     async (request, reply) => {
       await revokeApiToken(app.store.db, request.params.id, request.user, request.user.role === 'admin' ? undefined : request.user.id);
+      app.hub.announce(ACCESS_TOPIC);
       return reply.code(204).send(null);
     },
   );

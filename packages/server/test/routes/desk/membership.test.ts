@@ -94,6 +94,45 @@ describe.each(engines)('site membership on %s', (engine) => {
     ]);
   });
 
+  it("ends a disabled user's open staff stream, and a revoked token's, without waiting for their next request", { timeout: 60_000 }, async () => {
+    const admin = await t.adminToken();
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const open = (token: string) => fetch(`${base}/v1/desk/events`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } });
+    /** Reads a stream to its end; answers false if it was still open after `ms`. */
+    const ends = async (res: Response, ms = 10_000): Promise<boolean> => {
+      const reader = res.body!.getReader();
+      let gaveUp = false;
+      const timer = setTimeout(() => {
+        gaveUp = true;
+        void reader.cancel();
+      }, ms);
+      try {
+        while (!(await reader.read()).done);
+        return !gaveUp;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const users = (await desk(t, 'GET', '/v1/desk/admin/users', undefined, admin)).json().users as Array<{ id: string; email: string }>;
+    const agent = users.find((u) => u.email === 'agent@shop.example')!;
+
+    const agentStream = await open(t.token);
+    expect(agentStream.status).toBe(200);
+    const agentEnded = ends(agentStream);
+    await desk(t, 'PATCH', `/v1/desk/admin/users/${agent.id}`, { disabled: true }, admin);
+    expect(await agentEnded).toBe(true);
+
+    const made = (await desk(t, 'POST', '/v1/desk/tokens', { name: 'integration' }, admin)).json() as { id: string; token: string };
+    const tokenStream = await open(made.token);
+    expect(tokenStream.status).toBe(200);
+    const tokenEnded = ends(tokenStream);
+    expect((await desk(t, 'DELETE', `/v1/desk/tokens/${made.id}`, undefined, admin)).statusCode).toBe(204);
+    expect(await tokenEnded).toBe(true);
+    // The admin's own stream, whose credentials still hold, stays open.
+    const adminStream = await open(admin);
+    expect(await ends(adminStream, 1500)).toBe(false);
+  });
+
   it('refuses an agent on the admin routes with 403', async () => {
     expect((await desk(t, 'GET', '/v1/desk/admin/users')).statusCode).toBe(403);
     expect((await desk(t, 'GET', '/v1/desk/admin/audit')).statusCode).toBe(403);
