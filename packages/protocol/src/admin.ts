@@ -75,6 +75,8 @@ export const SiteSettings = Type.Object(
     /** Left out: always open. */
     businessHours: Type.Optional(BusinessHours),
     routing: Type.Optional(RoutingDefaults),
+    /** Days after a resolution without a rating before the shopper is on the follow-up (happy call) list. @default DEFAULT_FOLLOW_UP_DAYS */
+    followUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     /** The widget's language unless the shopper's browser asks for another it has (`ko`, `en`). */
     locale: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$' })),
     /** Theme colours, e.g. `{ "accent": "#0a7" }`: CSS colour values only. */

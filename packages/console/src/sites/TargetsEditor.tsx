@@ -1,5 +1,5 @@
 import type { AdminSite, MinutesPerKind } from '@sori/protocol';
-import { DEFAULT_SLA_MINUTES, KINDS, type Kind } from '@sori/protocol/constants';
+import { DEFAULT_FOLLOW_UP_DAYS, DEFAULT_SLA_MINUTES, KINDS, type Kind } from '@sori/protocol/constants';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
@@ -30,6 +30,7 @@ export function TargetsEditor({ site }: { site: AdminSite }) {
     slaMinutes: Object.fromEntries(KINDS.map((k) => [k, hoursText(site.settings.slaMinutes?.[k])])) as Record<Kind, string>,
     resolutionMinutes: Object.fromEntries(KINDS.map((k) => [k, hoursText(site.settings.resolutionMinutes?.[k])])) as Record<Kind, string>,
   }));
+  const [followUpDays, setFollowUpDays] = useState(site.settings.followUpDays === undefined ? '' : String(site.settings.followUpDays));
   const [problems, setProblems] = useState<Partial<Record<string, string>>>({});
   const save = useSave();
 
@@ -50,9 +51,11 @@ export function TargetsEditor({ site }: { site: AdminSite }) {
       const resolved = settings.resolutionMinutes[kind];
       if (resolved !== undefined && resolved < first) found[`resolutionMinutes.${kind}`] = s.errors.resolutionBeforeFirst;
     }
+    const days = followUpDays.trim() ? Number(followUpDays) : null;
+    if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 90)) found['followUpDays'] = s.errors.days;
     setProblems(found);
     if (Object.keys(found).length) return;
-    await save.run(() => updateSite(site.id, { settings: { slaMinutes: settings.slaMinutes, resolutionMinutes: settings.resolutionMinutes } }));
+    await save.run(() => updateSite(site.id, { settings: { slaMinutes: settings.slaMinutes, resolutionMinutes: settings.resolutionMinutes, followUpDays: days } }));
   }
 
   return (
@@ -95,7 +98,19 @@ export function TargetsEditor({ site }: { site: AdminSite }) {
             ))}
           </tbody>
         </table>
-        {save.error && !TARGETS.some((target) => KINDS.some((kind) => save.field?.endsWith(`${target}.${kind}`))) && (
+        <label class="field">
+          {s.followUpDays}
+          <input
+            inputMode="numeric"
+            size={4}
+            placeholder={String(DEFAULT_FOLLOW_UP_DAYS)}
+            value={followUpDays}
+            {...invalidProps('followUpDays-error', problems['followUpDays'] ?? (save.field?.endsWith('followUpDays') ? save.error : undefined))}
+            onInput={(e) => setFollowUpDays(e.currentTarget.value)}
+          />
+          <FieldError id="followUpDays-error" message={problems['followUpDays'] ?? (save.field?.endsWith('followUpDays') ? save.error : undefined)} />
+        </label>
+        {save.error && !save.field?.endsWith('followUpDays') && !TARGETS.some((target) => KINDS.some((kind) => save.field?.endsWith(`${target}.${kind}`))) && (
           <p class="error" role="alert">
             {save.error}
           </p>

@@ -36,6 +36,13 @@ describe.each(engines)('site settings on %s', (engine) => {
     }
     const schema = await patch({ settings: { slaMinutes: { complaint: 0 } } });
     expect(schema.json().error).toMatchObject({ code: 'invalid', field: expect.stringContaining('slaMinutes') });
+    const days = await patch({ settings: { followUpDays: 91 } });
+    expect(days.json().error).toMatchObject({ code: 'invalid', field: expect.stringContaining('followUpDays') });
+  });
+
+  it('sets the days before an unrated resolution goes on the follow-up list, and puts the default back with null', async () => {
+    expect((await patch({ settings: { followUpDays: 7 } })).json().settings).toMatchObject({ followUpDays: 7 });
+    expect((await patch({ settings: { followUpDays: null } })).json().settings.followUpDays).toBeUndefined();
   });
 
   it('shows a change on GET /v1/site at once, with the expected answer counted in business hours, and audits it', async () => {
