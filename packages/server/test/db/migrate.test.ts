@@ -115,7 +115,7 @@ describe.each(engines)('migrating a 0005 database to 0006 on %s', (engine) => {
         .insertInto('submissions')
         .values([row('SR-OLD0-0001', 5, '{"score":5,"wouldBuyAgain":true}'), row('SR-OLD0-0002', 80, null), row('SR-OLD0-0003', null, null), { ...row('SR-OLD0-0004', 5, null), resolution_due_by: '2026-01-01T04:00:00.000Z' }])
         .execute();
-      expect(await migrate(store)).toEqual(['0006-improvements-follow-up']);
+      expect(await migrate(store)).toEqual(['0006-improvements-follow-up', '0007-stream-ticket-expiry']);
       const rows = await store.db.selectFrom('submissions').select(['tracking_number', 'resolution_met', 'rated_at']).orderBy('tracking_number').execute();
       expect(rows).toEqual([
         { tracking_number: 'SR-OLD0-0001', resolution_met: 1, rated_at: '2026-01-05T00:00:00.000Z' },
