@@ -47,7 +47,7 @@ for (const [email, name] of [['mina@bench.example', 'Mina Park'], ['joon@bench.e
   agents.push(await createUser(store.db, { email, role: 'agent', password: PASSWORD, name, siteIds: [site.id] }));
 }
 const { token } = await createApiToken(store.db, { userEmail: admin.email });
-const app = await buildApp({ store, connectionsPerAddress: false, rateLimitPerMinute: false, siteRateLimitPerMinute: false });
+const app = await buildApp({ store, logger: process.env.BENCH_LOG ? { level: 'error' } : false, connectionsPerAddress: false, rateLimitPerMinute: false, siteRateLimitPerMinute: false });
 const origin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
 console.log(`server: ${origin}, SQLite file in ${dir}; rate limits OFF (per address and per site) so that seeding is not throttled`);
 

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { statSync } from 'node:fs';
 
 /** Options of {@link Checkpointer}. */
 export interface CheckpointerOptions {
@@ -24,81 +23,70 @@ export interface CheckpointResult {
   truncated: boolean;
 }
 
-// Runs in the worker: its own connection to the same file, so a checkpoint's copying and its
-// fsyncs never run on the thread that answers requests. Plain JavaScript, evaluated as given: the
-// worker has no TypeScript build to load.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { statSync } = require('node:fs');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = FULL');
-function walBytes() {
-  try { return statSync(workerData.path + '-wal').size; } catch { return 0; }
+/** The part of a better-sqlite3 connection the checkpointer uses. */
+export interface CheckpointConnection {
+  readonly inTransaction: boolean;
+  pragma(source: string): unknown;
 }
-function checkpoint(mode) {
-  const [row] = db.pragma('wal_checkpoint(' + mode + ')');
-  return { log: row.log, checkpointed: row.checkpointed, truncated: mode === 'TRUNCATE' };
-}
-const timer = setInterval(() => {
-  try {
-    let result = checkpoint('PASSIVE');
-    if (walBytes() > workerData.truncateBytes) result = checkpoint('TRUNCATE');
-    parentPort.postMessage({ result });
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
-  }
-}, workerData.intervalMs);
-parentPort.on('message', (message) => {
-  if (message !== 'stop') return;
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
-`;
 
 /**
- * Keeps SQLite's write-ahead log off the request path: automatic checkpoints are turned off on
- * the writing connection (they used to land inside a request's COMMIT, up to ~190 ms), and a
- * worker thread checkpoints on a timer instead, with TRUNCATE when the WAL grows large. Commits
- * stay `synchronous=FULL`: a checkpoint only moves what is already durable in the WAL.
+ * Keeps SQLite's write-ahead log out of requests' commits: automatic checkpoints are turned off
+ * on the connection (they used to land inside a request's COMMIT, up to ~190 ms), and this runs a
+ * PASSIVE checkpoint on a timer instead, between transactions, with TRUNCATE when the WAL has
+ * grown large. Commits stay `synchronous=FULL`: a checkpoint only moves what is already durable
+ * in the WAL.
+ *
+ * It runs on the writing connection itself, never on a second one: a second connection's
+ * TRUNCATE holds the writer lock while it waits for readers, and a request's transaction that
+ * had read and then wrote under it failed at once with SQLITE_BUSY (seen under the console
+ * benchmark's bulk changes). On one connection there is nobody to wait for: a checkpoint runs
+ * only when no transaction is open, and the timer skips a tick when one is.
  */
 export class Checkpointer {
-  private readonly worker: Worker;
-  private stopped: Promise<void> | undefined;
+  private readonly timer: NodeJS.Timeout;
   /** The last checkpoint's result (for tests and health figures). */
   last: CheckpointResult | undefined;
   /** Checkpoints done so far. */
   count = 0;
 
-  constructor(path: string, onError: (message: string) => void, options: CheckpointerOptions = {}) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { path, driver, intervalMs: options.intervalMs ?? 500, truncateBytes: options.truncateBytes ?? 64 * 1024 * 1024 },
-    });
-    this.worker.on('message', (message: { result?: CheckpointResult; error?: string }) => {
-      if (message.result) {
-        this.last = message.result;
+  constructor(
+    private readonly connection: CheckpointConnection,
+    private readonly walPath: string,
+    onError: (message: string) => void,
+    options: CheckpointerOptions = {},
+  ) {
+    const truncateBytes = options.truncateBytes ?? 64 * 1024 * 1024;
+    this.timer = setInterval(() => {
+      if (connection.inTransaction) return;
+      try {
+        let result = this.checkpoint('PASSIVE');
+        if (walBytes(walPath) > truncateBytes) result = this.checkpoint('TRUNCATE');
+        this.last = result;
         this.count++;
+      } catch (error) {
+        onError(error instanceof Error ? error.message : String(error));
       }
-      if (message.error) onError(message.error);
-    });
-    this.worker.on('error', (error) => onError(error.message));
+    }, options.intervalMs ?? 500);
     // A process may end without closing its database: the checkpointer does not keep it alive.
-    this.worker.unref();
+    this.timer.unref();
   }
 
-  /** Stops checkpointing and closes the worker's connection; the last connection to close checkpoints what is left. */
-  stop(): Promise<void> {
-    this.stopped ??= new Promise<void>((resolve) => {
-      this.worker.once('exit', () => resolve());
-      // Held while it stops: an unreferenced worker would let the process end mid-close, before
-      // the code awaiting the close runs.
-      this.worker.ref();
-      this.worker.postMessage('stop');
-    });
-    return this.stopped;
+  private checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): CheckpointResult {
+    const rows = this.connection.pragma(`wal_checkpoint(${mode})`) as Array<{ log: number; checkpointed: number }>;
+    const row = rows[0] ?? { log: 0, checkpointed: 0 };
+    return { log: row.log, checkpointed: row.checkpointed, truncated: mode === 'TRUNCATE' };
+  }
+
+  /** Stops checkpointing; closing the connection checkpoints what is left. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+  }
+}
+
+function walBytes(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

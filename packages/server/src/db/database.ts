@@ -3,11 +3,17 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { Checkpointer } from './checkpointer.js';
+import { Checkpointer, type CheckpointerOptions } from './checkpointer.js';
 import type { Database } from './schema.js';
 
 /** Which engine a {@link Store} runs on. */
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Options of {@link openDatabase}. */
+export interface OpenOptions {
+  /** How a SQLite file is checkpointed (tests make it frequent). */
+  checkpoints?: CheckpointerOptions;
+}
 
 /** An open database: the Kysely handle and what little differs between engines. */
 export interface Store {
@@ -73,7 +79,7 @@ export function dialectOf(db: Kysely<Database>): Dialect {
  *
  * @example openDatabase('sqlite:./data/sori.db')
  */
-export function openDatabase(url: string): Store {
+export function openDatabase(url: string, options: OpenOptions = {}): Store {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -94,11 +100,11 @@ export function openDatabase(url: string): Store {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     dialects.set(db, 'sqlite');
     if (path === ':memory:') return { db, dialect: 'sqlite', url, close: () => db.destroy() };
-    // Checkpoints run in a worker (db/checkpointer.ts), never inside a request's COMMIT; after a
+    // Checkpoints run on a timer between transactions (db/checkpointer.ts), never inside a request's COMMIT; after a
     // complete one the next writer starts the WAL over, cut back to this size.
     sqlite.pragma('wal_autocheckpoint = 0');
     sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-    const checkpointer = new Checkpointer(resolve(path), (message) => process.emitWarning(`SQLite checkpoint failed: ${message}`));
+    const checkpointer = new Checkpointer(sqlite, `${resolve(path)}-wal`, (message) => process.emitWarning(`SQLite checkpoint failed: ${message}`), options.checkpoints);
     return {
       db,
       dialect: 'sqlite',
