@@ -1,7 +1,7 @@
 import Type from 'typebox';
-import { KINDS, WEEKDAYS } from './constants.js';
+import { KINDS, WEBHOOK_EVENTS, WEEKDAYS } from './constants.js';
 import { KindSchema, Timestamp } from './common.js';
-import { RoleSchema, WEBHOOK_EVENTS } from './desk.js';
+import { RoleSchema } from './desk.js';
 
 /**
  * The owner's side of the desk API (admins only unless said otherwise): sites and their settings,

@@ -281,3 +281,23 @@ export const IMPROVEMENT_TRANSITIONS: Readonly<Record<ImprovementStatus, readonl
   done: [],
   declined: ['proposed'],
 };
+
+/**
+ * Events a webhook can subscribe to: a new submission, its routing, assignment and status
+ * changes, a staff reply, a message from the shopper, a rating, and improvements
+ * (started, changed — done, declined —, submissions linked). The test send (`POST /v1/desk/webhooks/:id/test`) is `webhook.test`.
+ */
+export const WEBHOOK_EVENTS = [
+  'submission.created',
+  'submission.routed',
+  'submission.assigned',
+  'submission.status',
+  'submission.reply',
+  'submission.message',
+  'submission.rating',
+  'improvement.created',
+  'improvement.updated',
+  'improvement.linked',
+] as const;
+/** One of {@link WEBHOOK_EVENTS}. */
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { EVENT_TYPES, LIMITS } from './constants.js';
+import { EVENT_TYPES, LIMITS, WEBHOOK_EVENTS } from './constants.js';
 import { Contact, Context } from './submission.js';
 import { KindSchema, PublicStatusSchema, StatusSchema, Timestamp } from './common.js';
 import { AuthorSchema, Rating } from './reporter.js';
@@ -127,25 +127,6 @@ export const ImprovementInput = Type.Object(
 );
 export type ImprovementInput = Type.Static<typeof ImprovementInput>;
 
-/**
- * Events a webhook can subscribe to: a new submission, its routing, assignment and status
- * changes, a staff reply, a message from the shopper, a rating, and improvements
- * (started, changed — done, declined —, submissions linked). The test send (`POST /v1/desk/webhooks/:id/test`) is `webhook.test`.
- */
-export const WEBHOOK_EVENTS = [
-  'submission.created',
-  'submission.routed',
-  'submission.assigned',
-  'submission.status',
-  'submission.reply',
-  'submission.message',
-  'submission.rating',
-  'improvement.created',
-  'improvement.updated',
-  'improvement.linked',
-] as const;
-/** One of {@link WEBHOOK_EVENTS}. */
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Body of `POST /v1/desk/webhooks`. */
 export const WebhookInput = Type.Object(

@@ -34,9 +34,10 @@ export {
   LOW_RATING_SCORE,
   IMPROVEMENT_STATUSES,
   IMPROVEMENT_TRANSITIONS,
+  WEBHOOK_EVENTS,
 } from './constants.js';
 export type { Weekday, Kind, Status, PublicStatus, Awaiting, Author, EventType, PublicEventType, ContactPreference, ErrorCode } from './constants.js';
-export type { RecoverySegment, FirstResponseBand, FollowUpOutcome, FollowUpReason, ImprovementStatus } from './constants.js';
+export type { RecoverySegment, FirstResponseBand, FollowUpOutcome, FollowUpReason, ImprovementStatus, WebhookEvent } from './constants.js';
 export {
   KindSchema,
   StatusSchema,
@@ -84,7 +85,6 @@ export {
   DeskText,
   DeskChange,
   ImprovementInput,
-  WEBHOOK_EVENTS,
   WebhookInput,
   Webhook,
   WebhookCreated,
@@ -110,7 +110,7 @@ export {
   NotificationsQuery,
   NotificationList,
 } from './desk.js';
-export type { WebhookEvent, Role, NotificationChannel, NotificationState, AttemptOutcome } from './desk.js';
+export type { Role, NotificationChannel, NotificationState, AttemptOutcome } from './desk.js';
 export {
   INBOX_SORTS,
   INBOX_VIEWS,

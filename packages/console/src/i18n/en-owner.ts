@@ -217,6 +217,8 @@ const enOwner = {
       'submission.message': 'Shopper wrote',
       'submission.rating': 'Rated',
       'improvement.created': 'Improvement sent',
+      'improvement.updated': 'Improvement changed',
+      'improvement.linked': 'Submission linked to an improvement',
     },
     errors: { url: 'Write a URL starting with https://.', events: 'Pick at least one event.' },
     deliveries: 'Delivery log',

@@ -216,6 +216,8 @@ const koOwner: typeof enOwner = {
       'submission.message': '고객 메시지',
       'submission.rating': '평가',
       'improvement.created': '개선 요청',
+      'improvement.updated': '개선 과제 변경',
+      'improvement.linked': '개선 과제에 접수 연결',
     },
     errors: { url: 'https://로 시작하는 URL을 입력하세요.', events: '이벤트를 하나 이상 고르세요.' },
     deliveries: '전송 기록',

@@ -1,11 +1,12 @@
 import type { Webhook, WebhookEvent } from '@sori/protocol';
+import { WEBHOOK_EVENTS } from '@sori/protocol/constants';
 import { useState } from 'preact/hooks';
 import { sites } from '../api/directory.js';
 import { t } from '../i18n/i18n.js';
 import { DepartmentOptions } from '../ui/DepartmentOptions.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
 import { useSave } from '../ui/use-save.js';
-import { WEBHOOK_EVENTS, createWebhook, updateWebhook } from './webhooks-api.js';
+import { createWebhook, updateWebhook } from './webhooks-api.js';
 
 /** Whether `url` is an http(s) URL the server could call. */
 export function isWebhookUrl(url: string): boolean {

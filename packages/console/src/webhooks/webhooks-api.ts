@@ -1,23 +1,8 @@
 import { signal } from '@preact/signals';
-import type { Notification, Webhook, WebhookCreated, WebhookEvent, WebhookInput, WebhookSecret, WebhookTestResult, WebhookUpdateInput } from '@sori/protocol';
+import type { Notification, Webhook, WebhookCreated, WebhookInput, WebhookSecret, WebhookTestResult, WebhookUpdateInput } from '@sori/protocol';
 import { ADMIN_PATHS } from '@sori/protocol/constants';
 import { desk } from '../api/client.js';
 
-/**
- * Every event a webhook can hear, in the order the form lists them. Spelled out here because the
- * protocol's list sits beside its TypeBox schemas, which stay out of the browser; `satisfies`
- * keeps each entry one of the protocol's.
- */
-export const WEBHOOK_EVENTS = [
-  'submission.created',
-  'submission.routed',
-  'submission.assigned',
-  'submission.status',
-  'submission.reply',
-  'submission.message',
-  'submission.rating',
-  'improvement.created',
-] as const satisfies readonly WebhookEvent[];
 
 /** The webhooks; `undefined` until loaded. */
 export const webhooks = signal<readonly Webhook[] | undefined>(undefined);

@@ -18,9 +18,9 @@ import type { Database, SubmissionTable } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { percentile } from './analytics.js';
 import { bandOf } from './drill-down.js';
-import { resolutionTargetMinutes, segmentOf, type ResolutionSettings } from './recovery.js';
+import { segmentOf } from './recovery.js';
 import { canSeeSite, inUserSites } from './site-scope.js';
-import type { SiteSettings } from './sites.js';
+import { resolutionMinutes, type SiteSettings } from './sites.js';
 import type { User } from './users.js';
 
 /** The columns the analysis reads: no shopper text but the rating, so 100,000 rows stay light. */
@@ -96,12 +96,12 @@ async function kindCounts(db: Kysely<Database>, user: User, from: string, to: st
   return counts;
 }
 
-async function settingsOf(db: Kysely<Database>, user: User, siteId: string | undefined): Promise<SiteSettings & ResolutionSettings> {
+async function settingsOf(db: Kysely<Database>, user: User, siteId: string | undefined): Promise<SiteSettings> {
   if (!siteId) return {};
   if (!canSeeSite(user, siteId)) throw errors.invalid(`No site has id ${siteId}`, 'siteId');
   const site = await db.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirst();
   if (!site) throw errors.invalid(`No site has id ${siteId}`, 'siteId');
-  return JSON.parse(site.settings) as SiteSettings & ResolutionSettings;
+  return JSON.parse(site.settings) as SiteSettings;
 }
 
 function ratingOf(row: Row): Rating | undefined {
@@ -268,7 +268,7 @@ export async function analysis(db: Kysely<Database>, query: AnalysisQuery, user:
       ...percentiles(firstResponses),
       bands: FIRST_RESPONSE_BANDS.map((band) => ({ band, portion: portion(bands.get(band) ?? 0, rows.length), drill: drill({ firstResponse: band }) })),
     },
-    resolution: { targetMinutes: targets((k) => resolutionTargetMinutes(settings, k)), ...percentiles(resolutions) },
+    resolution: { targetMinutes: targets((k) => resolutionMinutes({ settings }, k)), ...percentiles(resolutions) },
     compliance: {
       byKind: compliance((r) => r.kind, (k) => ({ kind: k })),
       byDepartment: compliance((r) => r.department, (k) => ({ department: k })),

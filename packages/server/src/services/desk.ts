@@ -125,7 +125,7 @@ export async function planChange(row: SubmissionRow, patch: DeskPatch, context: 
     set.status = to;
     if (to === 'resolved') {
       set.resolved_at = now;
-      set.resolution_met = resolutionMet(row, now, (await context.site(row.site_id)).settings);
+      set.resolution_met = resolutionMet(row, now, await context.site(row.site_id));
     }
     if (to === 'reopened') {
       // Back in work: the resolution clock starts again, in business hours, from now.

@@ -14,16 +14,11 @@ import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { REOPENED } from './desk.js';
 import { assertCanSee, inUserSites } from './site-scope.js';
+import type { SiteSettings } from './sites.js';
 import { toDeskSubmission, type SubmissionRow } from './submissions.js';
 import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
-
-/** What this module reads of a site's settings. */
-interface FollowUpSettings {
-  /** Days after a resolution without a rating before the shopper is called back. @default DEFAULT_FOLLOW_UP_DAYS */
-  followUpDays?: number;
-}
 
 /** Submissions the list looks through at most, newest first: the rest wait for these to be called. */
 const SCAN_LIMIT = 5000;
@@ -59,7 +54,7 @@ export async function listFollowUps(db: Kysely<Database>, query: FollowUpQuery, 
   if (query.siteId) q = q.where('site_id', '=', query.siteId);
   const rows = await q.orderBy('received_at', 'desc').limit(SCAN_LIMIT).execute();
   const sites = await db.selectFrom('sites').select(['id', 'settings']).execute();
-  const days = new Map(sites.map((s) => [s.id, (JSON.parse(s.settings) as FollowUpSettings).followUpDays ?? DEFAULT_FOLLOW_UP_DAYS]));
+  const days = new Map(sites.map((s) => [s.id, (JSON.parse(s.settings) as SiteSettings).followUpDays ?? DEFAULT_FOLLOW_UP_DAYS]));
   const entries: FollowUp[] = [];
   for (const row of rows) {
     const reasons = followUpReasons(row, days.get(row.site_id) ?? DEFAULT_FOLLOW_UP_DAYS, now);

@@ -1,16 +1,6 @@
-import { DEFAULT_RESOLUTION_MINUTES, type Kind, type RecoverySegment } from '@sori/protocol';
+import type { RecoverySegment } from '@sori/protocol';
+import { resolutionMinutes, type Site } from './sites.js';
 import type { SubmissionRow } from './submissions.js';
-
-/** What this module reads of a site's settings. */
-export interface ResolutionSettings {
-  /** Resolution target per kind, in minutes. @default DEFAULT_RESOLUTION_MINUTES */
-  resolutionMinutes?: Partial<Record<Kind, number>>;
-}
-
-/** The resolution target of a kind on a site, in minutes. */
-export function resolutionTargetMinutes(settings: ResolutionSettings, kind: Kind): number {
-  return settings.resolutionMinutes?.[kind] ?? DEFAULT_RESOLUTION_MINUTES[kind];
-}
 
 /**
  * Whether a resolution at `resolvedAt` came within the target: 1 or 0, as `resolution_met` keeps
@@ -20,11 +10,11 @@ export function resolutionTargetMinutes(settings: ResolutionSettings, kind: Kind
 export function resolutionMet(
   row: Pick<SubmissionRow, 'kind' | 'received_at' | 'resolution_due_by'>,
   resolvedAt: string,
-  settings: ResolutionSettings,
+  site: Pick<Site, 'settings'>,
 ): 0 | 1 {
   if (row.resolution_due_by) return Date.parse(resolvedAt) <= Date.parse(row.resolution_due_by) ? 1 : 0;
   const minutes = (Date.parse(resolvedAt) - Date.parse(row.received_at)) / 60_000;
-  return minutes <= resolutionTargetMinutes(settings, row.kind) ? 1 : 0;
+  return minutes <= resolutionMinutes(site, row.kind) ? 1 : 0;
 }
 
 /** How a submission went, for the service-recovery comparison (the inbox filter `segment` says the same in SQL). */

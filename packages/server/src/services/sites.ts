@@ -105,12 +105,12 @@ export async function allAllowedOrigins(db: Kysely<Database>): Promise<Set<strin
 }
 
 /** First-response target for a kind on a site, in minutes of business hours. */
-export function slaMinutes(site: Site, kind: Kind): number {
+export function slaMinutes(site: Pick<Site, 'settings'>, kind: Kind): number {
   return site.settings.slaMinutes?.[kind] ?? DEFAULT_SLA_MINUTES[kind];
 }
 
 /** Resolution target for a kind on a site, in minutes of business hours. */
-export function resolutionMinutes(site: Site, kind: Kind): number {
+export function resolutionMinutes(site: Pick<Site, 'settings'>, kind: Kind): number {
   return site.settings.resolutionMinutes?.[kind] ?? DEFAULT_RESOLUTION_MINUTES[kind];
 }
 
