@@ -236,6 +236,9 @@ export const FIRST_RESPONSE_BANDS = ['within_hour', 'within_day', 'within_week',
 /** One of {@link FIRST_RESPONSE_BANDS}. */
 export type FirstResponseBand = (typeof FIRST_RESPONSE_BANDS)[number];
 
+/** Fields a submission may have none of: an analysis row of "no department" drills down to those without. */
+export const DRILL_WITHOUT = ['department', 'product'] as const;
+
 /**
  * What a widely cited survey of web shops found when it wrote to them: 12 % answered within an
  * hour, 24 % sent an automatic answer within a day, 19 % took over a week, 40 % never answered.

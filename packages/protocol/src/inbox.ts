@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { CONTACT_PREFERENCES, KINDS } from './constants.js';
+import { CONTACT_PREFERENCES, DRILL_WITHOUT, KINDS } from './constants.js';
 import { KindSchema, StatusSchema, Timestamp } from './common.js';
 import { DeskEvent, DeskPatch, DeskSubmission, User } from './desk.js';
 import { FirstResponseBandSchema, RecoverySegmentSchema } from './analysis.js';
@@ -49,6 +49,8 @@ export const InboxQuery = Type.Object(
     firstResponse: Type.Optional(FirstResponseBandSchema),
     /** Rated with this score. */
     score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    /** With no department, or no product, given (the analysis' "none" rows). */
+    without: Type.Optional(Type.Enum(DRILL_WITHOUT)),
     /** @default 'due' */
     sort: Type.Optional(Type.Enum(INBOX_SORTS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -41,7 +41,7 @@ export function queryOf(view: InboxView, filters: InboxFilters, sort: InboxSort)
 }
 
 /** The inbox filters the analysis drills down with: only the server decides them. */
-const DRILL_KEYS = ['from', 'to', 'segment', 'firstResponse', 'score'] as const;
+const DRILL_KEYS = ['from', 'to', 'segment', 'firstResponse', 'score', 'without'] as const;
 /** The filters of a drill-down link besides them. */
 const DRILL_EXTRA = ['kind', 'department', 'product', 'assignee', 'siteId'] as const;
 

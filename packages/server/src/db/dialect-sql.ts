@@ -20,3 +20,23 @@ export function ratingScore(dialect: Dialect, column: string): RawBuilder<number
     ? sql<number>`((${sql.ref(column)})::json->>'score')::integer`
     : sql<number>`json_extract(${sql.ref(column)}, '$.score')`;
 }
+
+/** Whether the rating JSON in `column` would buy again: 1 or 0. */
+export function ratingWouldBuyAgain(dialect: Dialect, column: string): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`(case when ((${sql.ref(column)})::json->>'wouldBuyAgain')::boolean then 1 else 0 end)`
+    : sql<number>`(case when json_extract(${sql.ref(column)}, '$.wouldBuyAgain') then 1 else 0 end)`;
+}
+
+/** Whether the rating JSON in `column` has a comment. */
+export function ratingHasComment(dialect: Dialect, column: string): RawBuilder<boolean> {
+  return dialect === 'postgres'
+    ? sql<boolean>`((${sql.ref(column)})::json->>'comment') is not null`
+    : sql<boolean>`json_extract(${sql.ref(column)}, '$.comment') is not null`;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a timestamp column. */
+export function utcDay(column: string): RawBuilder<string> {
+  // ISO 8601 text in UTC on both engines: the day is its first ten characters.
+  return sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+}

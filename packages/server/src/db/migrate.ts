@@ -7,6 +7,7 @@ import * as notificationSubmission from './migrations/0004-notification-submissi
 import * as ownerSettings from './migrations/0005-owner-settings.js';
 import * as improvementsFollowUp from './migrations/0006-improvements-follow-up.js';
 import * as streamTicketExpiry from './migrations/0007-stream-ticket-expiry.js';
+import * as analysisIndex from './migrations/0008-analysis-index.js';
 
 /** Migrations in order; a new one gets the next number and is never edited once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0005-owner-settings': { up: (db: Kysely<unknown>) => ownerSettings.up(db, store.dialect) },
     '0006-improvements-follow-up': { up: (db: Kysely<unknown>) => improvementsFollowUp.up(db) },
     '0007-stream-ticket-expiry': { up: (db: Kysely<unknown>) => streamTicketExpiry.up(db) },
+    '0008-analysis-index': { up: (db: Kysely<unknown>) => analysisIndex.up(db) },
   };
 }
 

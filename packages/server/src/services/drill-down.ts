@@ -40,12 +40,12 @@ function bandFilter(eb: Eb, band: FirstResponseBand, dialect: Dialect): Expressi
 
 /**
  * The inbox filters the analysis drills down with — a date range of receipt, a recovery segment,
- * a first-response band, a rating score — as one SQL condition, so that a figure's `drill` lists
+ * a first-response band, a rating score, no department or product — as one SQL condition, so that a figure's `drill` lists
  * exactly the submissions it counted. `undefined` when the query has none of them.
  */
 export function drillDownFilter(query: InboxQuery, dialect: Dialect): ((eb: Eb) => Expression<SqlBool>) | undefined {
-  const { from, to, segment, firstResponse, score } = query;
-  if (!from && !to && !segment && !firstResponse && score === undefined) return undefined;
+  const { from, to, segment, firstResponse, score, without } = query;
+  if (!from && !to && !segment && !firstResponse && score === undefined && !without) return undefined;
   return (eb) => {
     const conditions: Expression<SqlBool>[] = [];
     if (from) conditions.push(eb('received_at', '>=', new Date(from).toISOString()));
@@ -53,6 +53,7 @@ export function drillDownFilter(query: InboxQuery, dialect: Dialect): ((eb: Eb) 
     if (segment) conditions.push(segmentFilter(eb, segment));
     if (firstResponse) conditions.push(bandFilter(eb, firstResponse, dialect));
     if (score !== undefined) conditions.push(eb.and([eb('rating', 'is not', null), eb(ratingScore(dialect, 'rating'), '=', score)]));
+    if (without) conditions.push(eb(without, 'is', null));
     return eb.and(conditions);
   };
 }

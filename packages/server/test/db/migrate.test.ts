@@ -51,7 +51,7 @@ describe.each(engines)('migrating a 0001 database on %s', (engine) => {
 
   it('keeps every row and finds them in the new shape', async () => {
     const { submissionId } = await fillVersion1(store, hooks.url);
-    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0006-improvements-follow-up', '0007-stream-ticket-expiry']);
+    expect(await migrate(store)).toEqual(['0002-notifications', '0003-canned-replies', '0004-notification-submission', '0005-owner-settings', '0006-improvements-follow-up', '0007-stream-ticket-expiry', '0008-analysis-index']);
     expect(await migrate(store)).toEqual([]);
     // Each notification now knows its submission (so an erasure reaches it), found in what it carried.
     const about = await store.db.selectFrom('notifications').select(['target', 'submission_id']).orderBy('id').execute();
@@ -115,7 +115,7 @@ describe.each(engines)('migrating a 0005 database to 0006 on %s', (engine) => {
         .insertInto('submissions')
         .values([row('SR-OLD0-0001', 5, '{"score":5,"wouldBuyAgain":true}'), row('SR-OLD0-0002', 80, null), row('SR-OLD0-0003', null, null), { ...row('SR-OLD0-0004', 5, null), resolution_due_by: '2026-01-01T04:00:00.000Z' }])
         .execute();
-      expect(await migrate(store)).toEqual(['0006-improvements-follow-up', '0007-stream-ticket-expiry']);
+      expect(await migrate(store)).toEqual(['0006-improvements-follow-up', '0007-stream-ticket-expiry', '0008-analysis-index']);
       const rows = await store.db.selectFrom('submissions').select(['tracking_number', 'resolution_met', 'rated_at']).orderBy('tracking_number').execute();
       expect(rows).toEqual([
         { tracking_number: 'SR-OLD0-0001', resolution_met: 1, rated_at: '2026-01-05T00:00:00.000Z' },

@@ -121,6 +121,9 @@ describe.each(engines)('GET /v1/desk/analysis on %s', (engine) => {
     expect(cell('Blender', 'complaint')?.count).toBe(2);
     expect(cell(null, 'complaint')?.count).toBe(1);
     expect(await drilled(t, ids, cell('Blender', 'complaint')!.drill)).toEqual(['A', 'B']);
+    // "No product" lists those without one, not every product's.
+    expect(await drilled(t, ids, cell(null, 'complaint')!.drill)).toEqual(['D']);
+    expect(await drilled(t, ids, cell(null, 'inquiry')!.drill)).toEqual(['H']);
 
     expect(a.departments.map((d) => [d.department, d.count, d.complaints])).toEqual([
       ['customer_service', 4, 2],
@@ -130,6 +133,7 @@ describe.each(engines)('GET /v1/desk/analysis on %s', (engine) => {
       [null, 1, 1],
     ]);
     expect(await drilled(t, ids, a.departments[0]!.drill)).toEqual(['A', 'B', 'E', 'H']);
+    expect(await drilled(t, ids, a.departments.at(-1)!.drill)).toEqual(['D']);
 
     const weeks = await analysisOf(t, '&interval=week');
     // 1 March 2026 is a Sunday: its week began on Monday 23 February.
@@ -165,6 +169,7 @@ describe.each(engines)('GET /v1/desk/analysis on %s', (engine) => {
     expect(row(a.compliance.byKind, 'suggestion')).toMatchObject({ due: 1, met: { count: 1, share: 1 } });
     expect(row(a.compliance.byDepartment, 'customer_service')).toMatchObject({ due: 4, met: { count: 2, share: 0.5 } });
     expect(row(a.compliance.byDepartment, null)).toMatchObject({ due: 1, met: { count: 0, share: 0 } });
+    expect(await drilled(t, ids, row(a.compliance.byDepartment, null)!.drill)).toEqual(['D']);
     expect(row(a.compliance.byAssignee, null)).toMatchObject({ due: 3, met: { count: 1, share: 0.333 } });
     expect(await drilled(t, ids, row(a.compliance.byAssignee, null)!.drill)).toEqual(['C', 'D', 'F', 'G']);
   });
