@@ -10,6 +10,8 @@ import {
   type Rating,
 } from '@sori/protocol';
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../db/database.js';
+import { ratingScore } from '../db/dialect-sql.js';
 import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import { REOPENED } from './desk.js';
@@ -20,8 +22,8 @@ import { toDeskEvent } from './timeline.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { User } from './users.js';
 
-/** Submissions the list looks through at most, newest first: the rest wait for these to be called. */
-const SCAN_LIMIT = 5000;
+/** Candidates read at a time, in the list's order, until the list is full. */
+const PAGE = 500;
 const DAY_MS = 86_400_000;
 
 /** Why a submission is on the follow-up list now; none: it is not. */
@@ -45,31 +47,55 @@ export function followUpReasons(row: SubmissionRow, followUpDays: number, now: D
  * Longest resolved first.
  */
 export async function listFollowUps(db: Kysely<Database>, query: FollowUpQuery, user: User, now = new Date()): Promise<FollowUpList> {
+  const dialect = dialectOf(db);
+  // The engine narrows to complaints that may be on the list — not yet reached since their last
+  // resolution or rating, and with a reason that does not depend on the site's days — and
+  // `followUpReasons` decides. So however old, none waits behind a cap on how many are looked at.
   let q = db
     .selectFrom('submissions')
     .selectAll()
     .where(inUserSites(user))
     .where('kind', '=', 'complaint')
-    .where((eb) => eb.or([eb('resolved_at', 'is not', null), eb('rating', 'is not', null)]));
+    .where((eb) =>
+      eb.or([
+        eb('follow_up_outcome', 'is', null),
+        eb('follow_up_outcome', '=', 'no_answer'),
+        eb('follow_up_at', 'is', null),
+        eb('follow_up_at', '<', eb.ref('resolved_at')),
+        eb('follow_up_at', '<', eb.ref('rated_at')),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('resolved_at', 'is not', null),
+          eb.or([eb('contact_preference', '=', 'phone'), eb('rated_at', 'is', null), eb('rated_at', '<', eb.ref('resolved_at'))]),
+        ]),
+        eb.and([eb('rating', 'is not', null), eb(ratingScore(dialect, 'rating'), '<=', LOW_RATING_SCORE)]),
+      ]),
+    );
   if (query.siteId) q = q.where('site_id', '=', query.siteId);
-  const rows = await q.orderBy('received_at', 'desc').limit(SCAN_LIMIT).execute();
+  // Longest resolved first (a low rating after a reopen has no resolution: its last change).
+  q = q.orderBy((eb) => eb.fn.coalesce('resolved_at', 'updated_at')).orderBy('id');
   const sites = await db.selectFrom('sites').select(['id', 'settings']).execute();
   const days = new Map(sites.map((s) => [s.id, (JSON.parse(s.settings) as SiteSettings).followUpDays ?? DEFAULT_FOLLOW_UP_DAYS]));
+  const limit = query.limit ?? 100;
   const entries: FollowUp[] = [];
-  for (const row of rows) {
-    const reasons = followUpReasons(row, days.get(row.site_id) ?? DEFAULT_FOLLOW_UP_DAYS, now);
-    const [first, ...rest] = reasons;
-    if (!first) continue;
-    entries.push({
-      submission: toDeskSubmission(row),
-      reasons: [first, ...rest],
-      ...(row.follow_up_outcome ? { lastOutcome: row.follow_up_outcome } : {}),
-      ...(row.follow_up_at ? { lastOutcomeAt: row.follow_up_at } : {}),
-    });
+  for (let offset = 0; entries.length < limit; offset += PAGE) {
+    const rows = await q.limit(PAGE).offset(offset).execute();
+    for (const row of rows) {
+      const [first, ...rest] = followUpReasons(row, days.get(row.site_id) ?? DEFAULT_FOLLOW_UP_DAYS, now);
+      if (!first) continue;
+      entries.push({
+        submission: toDeskSubmission(row),
+        reasons: [first, ...rest],
+        ...(row.follow_up_outcome ? { lastOutcome: row.follow_up_outcome } : {}),
+        ...(row.follow_up_at ? { lastOutcomeAt: row.follow_up_at } : {}),
+      });
+    }
+    if (rows.length < PAGE) break;
   }
-  const key = (f: FollowUp) => f.submission.resolvedAt ?? f.submission.updatedAt;
-  entries.sort((a, b) => key(a).localeCompare(key(b)));
-  return { followUps: entries.slice(0, query.limit ?? 100) };
+  return { followUps: entries.slice(0, limit) };
 }
 
 /**

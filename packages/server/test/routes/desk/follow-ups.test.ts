@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FollowUpList } from '@sori/protocol';
 import { describe, expect, it } from 'vitest';
 import { desk, engines, reporterSecret, shopperHeaders, submit, useTestApp, type TestContext } from '../../helpers.js';
@@ -46,6 +47,35 @@ describe.each(engines)('the follow-up list (happy call) on %s', (engine) => {
     // A site that waits a day longer than the default puts the quiet one back.
     await t.store.db.updateTable('sites').set({ settings: JSON.stringify({ followUpDays: 5 }) }).where('id', '=', t.site.id).execute();
     expect((await list(t)).has(quiet.id)).toBe(false);
+  });
+
+  it('lists an old complaint however many newer ones were called, and looks past those not yet due', async () => {
+    const phone = { contact: { name: 'Jiwoo', phone: '010-1234-5678', preference: 'phone', consent: true } };
+    const old = await resolved(t, phone, 30);
+    await t.store.db.updateTable('submissions').set({ received_at: new Date(Date.now() - 31 * DAY).toISOString() }).where('id', '=', old.id).execute();
+    const template = await t.store.db.selectFrom('submissions').selectAll().where('id', '=', old.id).executeTakeFirstOrThrow();
+    /** Copies of the old complaint, received after it, as `change` makes them. */
+    const copies = async (count: number, change: (i: number) => Partial<typeof template>) => {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        ...template,
+        id: randomUUID(),
+        client_id: randomUUID(),
+        tracking_number: `SR-COPY-${randomUUID()}`,
+        received_at: new Date(Date.now() - 20 * DAY + i).toISOString(),
+        ...change(i),
+      }));
+      for (let i = 0; i < rows.length; i += 500) await t.store.db.insertInto('submissions').values(rows.slice(i, i + 500)).execute();
+    };
+    // More newer complaints than the list ever looked through, each reached since it was resolved.
+    const reachedAt = new Date(Date.now() - DAY).toISOString();
+    await copies(5001, () => ({ resolved_at: new Date(Date.now() - 2 * DAY).toISOString(), contact_preference: 'widget', follow_up_outcome: 'reached_satisfied', follow_up_at: reachedAt }));
+    expect([...(await list(t)).keys()]).toEqual([old.id]);
+
+    // A page and more of complaints resolved a day ago and not rated yet (due in 3 days) come
+    // before one resolved just now whose shopper asked for a call.
+    await copies(600, () => ({ resolved_at: new Date(Date.now() - DAY).toISOString(), contact_preference: 'widget' }));
+    const latest = await resolved(t, phone);
+    expect([...(await list(t)).keys()]).toEqual([old.id, latest.id]);
   });
 
   it('records outcomes with who and when: no answer keeps it listed, satisfied takes it off, not satisfied reopens it', async () => {
