@@ -1,3 +1,4 @@
+import { AjvCompiler, type BuildCompilerFromPool } from '@fastify/ajv-compiler';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -95,6 +96,26 @@ export interface AppOptions extends NetworkOptions {
 const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
 const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
+type Compile = ReturnType<BuildCompilerFromPool>;
+
+/**
+ * Validators that take a JSON body as sent: Fastify's Ajv coerces types, which a query string
+ * needs (`?limit=20` is text) but a body must not get — it turned `followUpDays: 0` into `null`
+ * (put the default back) and `assigneeId: 0` into `"0"` instead of refusing them with a 400.
+ */
+function bodiesAsSent(): BuildCompilerFromPool {
+  const pool = AjvCompiler();
+  return (externalSchemas, options) => {
+    const coercing = pool(externalSchemas, options);
+    if (options?.mode === 'JTD') return coercing;
+    const asSent = pool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } });
+    // The compiler is called with the route's definition ({ schema, method, url, httpPart }: the
+    // package's README), though its types name only the schema.
+    const validator = (route: { httpPart?: string }) => (route.httpPart === 'body' ? asSent : coercing)(route as Parameters<Compile>[0]);
+    return validator as unknown as Compile;
+  };
+}
+
 /** Builds the Sori server: storage, intake, update streams, the desk API and the widget's files. */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const heartbeatMs = (options.heartbeatSeconds ?? 15) * 1000;
@@ -104,6 +125,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     bodyLimit: LIMITS.bodyBytes,
     ...network.fastify,
     ajv: { onCreate: (ajv) => ajv.addFormat('date-time', { type: 'string', validate: isDateTime }) },
+    schemaController: { compilersFactory: { buildValidator: bodiesAsSent() } },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });

@@ -38,6 +38,14 @@ describe.each(engines)('site settings on %s', (engine) => {
     expect(schema.json().error).toMatchObject({ code: 'invalid', field: expect.stringContaining('slaMinutes') });
     const days = await patch({ settings: { followUpDays: 91 } });
     expect(days.json().error).toMatchObject({ code: 'invalid', field: expect.stringContaining('followUpDays') });
+    // Falsy is not null: 0 and "" are refused, not taken as "put the default back".
+    await patch({ settings: { followUpDays: 7 } });
+    for (const followUpDays of [0, '', false, '7']) {
+      const res = await patch({ settings: { followUpDays } });
+      expect(res.statusCode, String(followUpDays)).toBe(400);
+      expect(res.json().error, String(followUpDays)).toMatchObject({ code: 'invalid', field: expect.stringContaining('followUpDays') });
+    }
+    expect((await patch({ name: 'Test shop' })).json().settings).toMatchObject({ followUpDays: 7 });
   });
 
   it('sets the days before an unrated resolution goes on the follow-up list, and puts the default back with null', async () => {
