@@ -1,3 +1,26 @@
+/** What the audit calls a change of a site, as the history says it. */
+const HISTORY_ACTIONS = new Map([
+  ['created', 'created the site'],
+  ['updated', 'changed'],
+]);
+/** The settings a history entry names (the audit's keys). */
+const SETTING_NAMES = new Map([
+  ['name', 'name'],
+  ['origins', 'allowed origins'],
+  ['key', 'site key'],
+  ['kinds', 'kinds'],
+  ['products', 'products'],
+  ['departments', 'departments'],
+  ['slaMinutes', 'first-response targets'],
+  ['resolutionMinutes', 'resolution targets'],
+  ['businessHours', 'business hours'],
+  ['routing', 'routing'],
+  ['followUpDays', 'follow-up days'],
+  ['locale', 'widget language'],
+  ['theme', 'colours'],
+  ['strings', 'wording'],
+]);
+
 /**
  * English strings of the owner's screens (sites, staff, tokens, webhooks, one's own account);
  * spread into `en.ts`. Korean in `ko-owner.ts`, same keys.
@@ -115,6 +138,8 @@ const enOwner = {
     history: 'Changes',
     noHistory: 'No changes yet.',
     historyEntry: (who: string, action: string, when: string) => `${when}: ${who}, ${action}`,
+    historyAction: (action: string) => HISTORY_ACTIONS.get(action) ?? action,
+    settingName: (key: string) => SETTING_NAMES.get(key) ?? key,
     copyTag: 'Copy the tag',
   },
   staff: {

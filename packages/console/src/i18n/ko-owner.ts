@@ -1,5 +1,28 @@
 import type enOwner from './en-owner.js';
 
+/** 사이트 변경 기록의 동작 이름. */
+const HISTORY_ACTIONS = new Map([
+  ['created', '사이트를 만들었습니다'],
+  ['updated', '바꾸었습니다'],
+]);
+/** 변경 기록에 나오는 설정 이름(감사 기록의 키). */
+const SETTING_NAMES = new Map([
+  ['name', '이름'],
+  ['origins', '허용된 출처'],
+  ['key', '사이트 키'],
+  ['kinds', '종류'],
+  ['products', '제품'],
+  ['departments', '부서'],
+  ['slaMinutes', '첫 응답 목표'],
+  ['resolutionMinutes', '해결 목표'],
+  ['businessHours', '영업시간'],
+  ['routing', '배정 규칙'],
+  ['followUpDays', '후속 연락 일수'],
+  ['locale', '위젯 언어'],
+  ['theme', '색상'],
+  ['strings', '문구'],
+]);
+
 /** 관리 화면(사이트, 직원, 토큰, 웹훅, 내 계정)의 한국어 문자열. 키는 `en-owner.ts`와 같습니다. */
 const koOwner: typeof enOwner = {
   admin: {
@@ -114,6 +137,8 @@ const koOwner: typeof enOwner = {
     history: '변경 기록',
     noHistory: '아직 변경이 없습니다.',
     historyEntry: (who: string, action: string, when: string) => `${when}: ${who}, ${action}`,
+    historyAction: (action: string) => HISTORY_ACTIONS.get(action) ?? action,
+    settingName: (key: string) => SETTING_NAMES.get(key) ?? key,
     copyTag: '태그 복사',
   },
   staff: {

@@ -33,8 +33,10 @@ export function SiteHistory({ site }: { site: AdminSite }) {
         {(entries ?? []).map((entry) => (
           <li key={entry.id}>
             <span>
-              {s.historyEntry(entry.actorName, entry.action, dateTime(entry.at))}
-              {Object.keys(entry.changes).length > 0 && <span class="muted"> · {Object.keys(entry.changes).join(', ')}</span>}
+              {s.historyEntry(entry.actorName, s.historyAction(entry.action), dateTime(entry.at))}
+              {Object.keys(entry.changes).length > 0 && (
+                <span class="muted"> · {Object.keys(entry.changes).map(s.settingName).join(', ')}</span>
+              )}
             </span>
           </li>
         ))}

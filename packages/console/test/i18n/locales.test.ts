@@ -1,3 +1,4 @@
+import { SiteSettings } from '@sori/protocol';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.js';
 import ko from '../../src/i18n/ko.js';
@@ -11,6 +12,14 @@ const texts = (o: object): string[] =>
   Object.values(o).flatMap((v) => (typeof v === 'function' ? [String(v('x', 'y', 'z'))] : v && typeof v === 'object' ? texts(v) : [String(v)]));
 
 describe('Locales', () => {
+  it('name every setting a site’s history can list, in words of each language', () => {
+    for (const key of ['name', 'origins', ...Object.keys(SiteSettings.properties)]) {
+      expect(ko.sites.settingName(key), key).not.toBe(key);
+      expect(en.sites.settingName(key), key).not.toMatch(/[A-Z]/);
+    }
+    expect([en.sites.historyAction('updated'), ko.sites.historyAction('updated')]).toEqual(['changed', '바꾸었습니다']);
+  });
+
   it('have the same keys in English and Korean', () => {
     expect(keys(ko)).toEqual(keys(en));
   });

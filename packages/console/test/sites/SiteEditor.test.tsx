@@ -83,7 +83,7 @@ describe('Editing a site', () => {
     fireEvent.click(within(routing).getByRole('button', { name: 'Save routing' }));
     await waitFor(() => expect(admin.sites[0]?.settings.routing).toEqual({ byKind: { complaint: 'customer_service' }, byProduct: { 'Onggi jar 2 L': 'production' }, roundRobin: true }));
     // The change is in the site's history, by whom and what.
-    await within(section('Changes')).findByText(/Mina, updated/);
+    await within(section('Changes')).findByText(/Mina, changed/);
     expect(section('Changes').textContent).toContain('routing');
   });
 
