@@ -108,32 +108,35 @@ export class FakeDesk {
     return { submission: after, event };
   }
 
-  /** The msw handlers of this desk. */
-  handlers() {
-    const seen = async (request: Request) => {
-      const url = new URL(request.url);
-      let body: unknown;
-      if (request.method !== 'GET' && request.headers.get('content-type')?.includes('json')) body = await request.clone().json();
-      this.requests.push({ method: request.method, path: url.pathname, query: url.searchParams, body, csrf: request.headers.get('x-csrf-token') });
-      return { url, body };
-    };
-    const guard = (request: Request) => {
+  /** Keeps a request in `requests`, as the server would have seen it. */
+  private async see(request: Request): Promise<{ url: URL; body: unknown }> {
+    const url = new URL(request.url);
+    let body: unknown;
+    if (request.method !== 'GET' && request.headers.get('content-type')?.includes('json')) body = await request.clone().json();
+    this.requests.push({ method: request.method, path: url.pathname, query: url.searchParams, body, csrf: request.headers.get('x-csrf-token') });
+    return { url, body };
+  }
+
+  /**
+   * One desk route behind the session and CSRF checks, its request kept in `requests`; `answer`
+   * gives JSON or a whole response. Other fakes of the desk (analysis, improvements) add theirs with it.
+   */
+  route(method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, answer: (ctx: { url: URL; body: unknown; params: Record<string, string> }) => Response | JsonBodyType) {
+    return http[method](path, async ({ request, params }) => {
+      const { url, body } = await this.see(request);
       if (!this.session) return error(401, 'unauthorized', 'Sign in first');
       if (request.method !== 'GET' && request.headers.get('x-csrf-token') !== this.csrf) return error(403, 'csrf', 'Missing or wrong CSRF token');
-      return undefined;
-    };
-    const desk = (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, answer: (ctx: { url: URL; body: unknown; params: Record<string, string> }) => Response | JsonBodyType) =>
-      http[method](path, async ({ request, params }) => {
-        const { url, body } = await seen(request);
-        const refused = guard(request);
-        if (refused) return refused;
-        const result = answer({ url, body, params: params as Record<string, string> });
-        return result instanceof Response ? result : HttpResponse.json(result);
-      });
+      const result = answer({ url, body, params: params as Record<string, string> });
+      return result instanceof Response ? result : HttpResponse.json(result);
+    });
+  }
 
+  /** The msw handlers of this desk. */
+  handlers() {
+    const desk = this.route.bind(this);
     return [
       http.post('/v1/desk/session', async ({ request }) => {
-        const { body } = await seen(request);
+        const { body } = await this.see(request);
         if (this.rateLimitFor) return error(429, 'rate_limited', 'Too many sign-ins', { 'retry-after': String(this.rateLimitFor) });
         const { email, password } = body as { email: string; password: string };
         const user = this.users.find((u) => u.email === email);
@@ -143,11 +146,11 @@ export class FakeDesk {
         return HttpResponse.json({ user, csrfToken: this.csrf });
       }),
       http.get('/v1/desk/session', async ({ request }) => {
-        await seen(request);
+        await this.see(request);
         return this.session ? HttpResponse.json({ user: this.session, csrfToken: this.csrf }) : error(401, 'unauthorized', 'No session');
       }),
       http.delete('/v1/desk/session', async ({ request }) => {
-        await seen(request);
+        await this.see(request);
         this.session = undefined;
         return new HttpResponse(null, { status: 204 });
       }),

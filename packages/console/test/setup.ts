@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { releaseHeldCalls, setCsrfToken, signInNeeded } from '../src/api/client.js';
 import { currentUser, sessionState } from '../src/api/session.js';
+import { locale } from '../src/i18n/i18n.js';
 import { resetInboxStore, sort, view } from '../src/inbox/inbox-store.js';
 import { clearSelection } from '../src/inbox/selection.js';
 import { clearLiveStore } from '../src/live/live-store.js';
@@ -44,6 +45,7 @@ afterEach(() => {
   sessionState.value = 'checking';
   server.resetHandlers();
   localStorage.clear();
+  locale.value = 'en';
   FakeEventSource.opened = [];
   history.replaceState(null, '', '/console/');
   vi.useRealTimers();

@@ -7,7 +7,7 @@ import { t } from '../i18n/i18n.js';
 import { paths } from '../paths.js';
 import { departmentName } from '../ui/names.js';
 import { fetchAnalysis, inboxHref } from './analysis-api.js';
-import { BarChart, DataTable } from './BarChart.js';
+import { BarChart, CsvLink, DataTable } from './BarChart.js';
 import { day, duration, percent, portionText } from './format.js';
 import { HeatMap } from './HeatMap.js';
 import './analysis.css';
@@ -178,6 +178,7 @@ function FigureSections({ figures: a, query }: { figures: AnalysisFigures; query
             links={a.compliance[by].map((r) => inboxHref(r.drill))}
           />
         ))}
+        <CsvLink query={query} table="compliance" />
       </section>
       <BarChart
         id="recovery"
@@ -247,6 +248,7 @@ function FigureSections({ figures: a, query }: { figures: AnalysisFigures; query
             ))}
           </ul>
         )}
+        <CsvLink query={query} table="comments" />
       </section>
     </div>
   );

@@ -69,12 +69,17 @@ export function BarChart({ id, title, bars, max, columns, cells, csv }: BarChart
         </svg>
         <DataTable caption={title} columns={columns} cells={cells} links={bars.map((b) => b.href)} />
       </div>
-      {csv && (
-        <a class="button chart__csv" href={csvUrl(csv.query, csv.table)} download>
-          {t().analysis.download}
-        </a>
-      )}
+      {csv && <CsvLink {...csv} />}
     </section>
+  );
+}
+
+/** The link that downloads one table of the analysis as CSV. */
+export function CsvLink({ query, table }: { query: AnalysisQuery; table: AnalysisTable }) {
+  return (
+    <a class="button chart__csv" href={csvUrl(query, table)} download>
+      {t().analysis.download}
+    </a>
   );
 }
 

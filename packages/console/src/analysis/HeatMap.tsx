@@ -1,8 +1,8 @@
 import type { Analysis, AnalysisQuery } from '@sori/protocol';
 import { KINDS } from '@sori/protocol/constants';
 import { t } from '../i18n/i18n.js';
-import { csvUrl, inboxHref } from './analysis-api.js';
-import { DataTable } from './BarChart.js';
+import { inboxHref } from './analysis-api.js';
+import { CsvLink, DataTable } from './BarChart.js';
 
 const CELL = 64;
 const HEAD = 150;
@@ -55,9 +55,7 @@ export function HeatMap({ figures, query }: { figures: Analysis; query: Analysis
           cells={products.map((p) => [label(p), ...KINDS.map((k) => String(cellOf(p, k)?.count ?? 0))])}
         />
       </div>
-      <a class="button chart__csv" href={csvUrl(query, 'product_kind')} download>
-        {s.download}
-      </a>
+      <CsvLink query={query} table="product_kind" />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { FollowUpList, FollowUpOutcome } from '@sori/protocol';
 import { FOLLOW_UP_OUTCOMES } from '@sori/protocol/constants';
 import { useEffect, useState } from 'preact/hooks';
 import { isDeskError } from '../api/desk-error.js';
+import { dateTime } from '../i18n/format.js';
 import { t } from '../i18n/i18n.js';
 import { paths } from '../paths.js';
 import { announce } from '../ui/announce.js';
@@ -50,7 +51,7 @@ export function FollowUps() {
                 {s.phone}: <a href={`tel:${f.submission.contact.phone.replace(/[^0-9+]/g, '')}`}>{f.submission.contact.phone}</a>
               </p>
             )}
-            {f.lastOutcome && <p class="muted">{s.last(s.outcomes[f.lastOutcome], new Date(f.lastOutcomeAt ?? '').toLocaleString())}</p>}
+            {f.lastOutcome && f.lastOutcomeAt && <p class="muted">{s.last(s.outcomes[f.lastOutcome], dateTime(f.lastOutcomeAt))}</p>}
             <div class="loop__actions">
               {FOLLOW_UP_OUTCOMES.map((o) => (
                 <button key={o} type="button" class="button" onClick={() => void record(f.submission.id, o)}>

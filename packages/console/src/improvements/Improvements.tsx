@@ -17,9 +17,15 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
   const s = t().improvements;
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
+  // The form's picks until saved; the improvement's own values until one is made (a select's `defaultValue` picks nothing in Preact).
+  const [draft, setDraft] = useState<{ department?: string; owner?: string }>({});
+  const edit = (open: boolean) => {
+    setDraft({});
+    setEditing(open);
+  };
   const move = async (status: ImprovementStatus) => {
     try {
-      await patchImprovement(i.id, { status, ...(status === 'declined' ? { reason } : {}) });
+      await patchImprovement(i.id, { status, ...(status === 'declined' ? { reason: reason.trim() } : {}) });
       announce(s.saved);
       onChange();
     } catch (e) {
@@ -32,7 +38,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
     const owner = String(form.get('owner') ?? '');
     try {
       await patchImprovement(i.id, { title: String(form.get('title')), department: String(form.get('department')), ownerId: owner || null });
-      setEditing(false);
+      edit(false);
       announce(s.saved);
       onChange();
     } catch (e) {
@@ -62,7 +68,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
           </label>
           <label>
             {s.department}
-            <select name="department" defaultValue={i.department}>
+            <select name="department" value={draft.department ?? i.department} onChange={(e) => setDraft({ ...draft, department: e.currentTarget.value })}>
               {allDepartments.value.map((d) => (
                 <option key={d} value={d}>
                   {departmentName(d)}
@@ -72,7 +78,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
           </label>
           <label>
             {s.owner}
-            <select name="owner" defaultValue={i.ownerId ?? ''}>
+            <select name="owner" value={draft.owner ?? i.ownerId ?? ''} onChange={(e) => setDraft({ ...draft, owner: e.currentTarget.value })}>
               <option value="">{s.nobody}</option>
               {users.value.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -82,14 +88,14 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
             </select>
           </label>
           <button class="button">{s.save}</button>
-          <button type="button" class="button" onClick={() => setEditing(false)}>
+          <button type="button" class="button" onClick={() => edit(false)}>
             {s.cancel}
           </button>
         </form>
       ) : (
         <div class="loop__actions">
           {IMPROVEMENT_TRANSITIONS[i.status].map((to) => (
-            <button key={to} type="button" class="button" disabled={to === 'declined' && !reason} onClick={() => void move(to)}>
+            <button key={to} type="button" class="button" disabled={to === 'declined' && !reason.trim()} onClick={() => void move(to)}>
               {s.move(s.statuses[to])}
             </button>
           ))}
@@ -98,7 +104,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
               {s.reason} <input value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
             </label>
           )}
-          <button type="button" class="button button--quiet" onClick={() => setEditing(true)}>
+          <button type="button" class="button button--quiet" onClick={() => edit(true)}>
             {s.edit}
           </button>
         </div>

@@ -13,6 +13,8 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
   const s = t().improvements;
   const [open, setOpen] = useState<Improvement[]>([]);
   const [mine, setMine] = useState<Improvement[]>([]);
+  // The department picked for a new one; the submission's own until one is (a select's `defaultValue` picks nothing in Preact).
+  const [department, setDepartment] = useState<string | undefined>();
   const load = async () => {
     const [all, linked] = await Promise.all([fetchImprovements({ siteId: submission.siteId }), fetchImprovements({ submissionId: submission.id })]);
     setOpen(all.improvements.filter((i) => i.status !== 'declined' && !i.submissionIds.includes(submission.id)));
@@ -22,13 +24,16 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
   const departments = sites.value.find((site) => site.id === submission.siteId)?.departments ?? [];
   const submit = async (event: Event) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+    // Kept: `currentTarget` is null once the event has been handled, before the answer comes.
+    const element = event.currentTarget as HTMLFormElement;
+    const form = new FormData(element);
     const target = String(form.get('improvement') ?? '');
     try {
       if (target) await linkToImprovement(target, [submission.id]);
       else await createImprovement({ title: String(form.get('title') ?? ''), department: String(form.get('department') ?? ''), submissionIds: [submission.id] });
       announce(target ? s.linked_ok : s.created);
-      (event.currentTarget as HTMLFormElement | null)?.reset();
+      element.reset();
+      setDepartment(undefined);
       await load();
     } catch (e) {
       announce(t().app.failed(isDeskError(e) ? e.message : String(e)));
@@ -63,7 +68,7 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
         </label>
         <label>
           {s.newDepartment}
-          <select name="department" defaultValue={submission.department ?? departments[0]}>
+          <select name="department" value={department ?? submission.department ?? departments[0]} onChange={(e) => setDepartment(e.currentTarget.value)}>
             {departments.map((d) => (
               <option key={d} value={d}>
                 {departmentName(d)}
