@@ -178,7 +178,7 @@ function FigureSections({ figures: a, query }: { figures: AnalysisFigures; query
             links={a.compliance[by].map((r) => inboxHref(r.drill))}
           />
         ))}
-        <CsvLink query={query} table="compliance" />
+        <CsvLink query={query} table="compliance" title={s.compliance} />
       </section>
       <BarChart
         id="recovery"
@@ -248,7 +248,7 @@ function FigureSections({ figures: a, query }: { figures: AnalysisFigures; query
             ))}
           </ul>
         )}
-        <CsvLink query={query} table="comments" />
+        <CsvLink query={query} table="comments" title={s.comments} />
       </section>
     </div>
   );

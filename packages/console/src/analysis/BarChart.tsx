@@ -69,22 +69,38 @@ export function BarChart({ id, title, bars, max, columns, cells, csv }: BarChart
         </svg>
         <DataTable caption={title} columns={columns} cells={cells} links={bars.map((b) => b.href)} />
       </div>
-      {csv && <CsvLink {...csv} />}
+      {csv && <CsvLink {...csv} title={title} />}
     </section>
   );
 }
 
-/** The link that downloads one table of the analysis as CSV. */
-export function CsvLink({ query, table }: { query: AnalysisQuery; table: AnalysisTable }) {
+/** The link that downloads one table of the analysis as CSV; its name says which (`title`), for a list of the page's links. */
+export function CsvLink({ query, table, title }: { query: AnalysisQuery; table: AnalysisTable; title: string }) {
   return (
     <a class="button chart__csv" href={csvUrl(query, table)} download>
       {t().analysis.download}
+      <span class="visually-hidden">: {title}</span>
     </a>
   );
 }
 
-/** The table beside a chart: its figures as text, the first cell of each row a link to the inbox. */
-export function DataTable({ caption, columns, cells, links = [] }: { caption: string; columns: readonly string[]; cells: ReadonlyArray<readonly string[]>; links?: ReadonlyArray<string | undefined> }) {
+/**
+ * The table beside a chart: its figures as text, the first cell of each row a link to the inbox
+ * (`links`), or each figure its own (`cellLinks`, row by row, for a heat map's cells).
+ */
+export function DataTable({
+  caption,
+  columns,
+  cells,
+  links = [],
+  cellLinks = [],
+}: {
+  caption: string;
+  columns: readonly string[];
+  cells: ReadonlyArray<readonly string[]>;
+  links?: ReadonlyArray<string | undefined>;
+  cellLinks?: ReadonlyArray<ReadonlyArray<string | undefined>>;
+}) {
   return (
     <table class="chart__table">
       <caption class="visually-hidden">{caption}</caption>
@@ -108,7 +124,7 @@ export function DataTable({ caption, columns, cells, links = [] }: { caption: st
                     {href ? <a href={href}>{cell}</a> : cell}
                   </th>
                 ) : (
-                  <td key={j}>{cell}</td>
+                  <td key={j}>{cellLinks[i]?.[j] ? <a href={cellLinks[i]?.[j]}>{cell}</a> : cell}</td>
                 ),
               )}
             </tr>

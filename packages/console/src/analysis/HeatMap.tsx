@@ -7,7 +7,7 @@ import { CsvLink, DataTable } from './BarChart.js';
 const CELL = 64;
 const HEAD = 150;
 
-/** Product × kind as a heat map in plain SVG (each cell a link to its submissions), with its table. */
+/** Product × kind as a heat map in plain SVG, with its table: each figure in either a link to its submissions. */
 export function HeatMap({ figures, query }: { figures: Analysis; query: AnalysisQuery }) {
   const s = t().analysis;
   const kinds = t().kinds;
@@ -53,9 +53,10 @@ export function HeatMap({ figures, query }: { figures: Analysis; query: Analysis
           caption={s.productKind}
           columns={[s.productKind, ...KINDS.map((k) => kinds[k])]}
           cells={products.map((p) => [label(p), ...KINDS.map((k) => String(cellOf(p, k)?.count ?? 0))])}
+          cellLinks={products.map((p) => [undefined, ...KINDS.map((k) => { const cell = cellOf(p, k); return cell ? inboxHref(cell.drill) : undefined; })])}
         />
       </div>
-      <CsvLink query={query} table="product_kind" />
+      <CsvLink query={query} table="product_kind" title={s.productKind} />
     </section>
   );
 }

@@ -95,6 +95,16 @@ describe('The analysis', () => {
     expect(Object.fromEntries(list?.query ?? [])).toEqual({ from, to, segment: 'resolved_late', sort: 'due', limit: '50' });
   });
 
+  it('links each figure of the product × kind table, not only the drawing a screen reader skips', async () => {
+    const { desk } = await openAnalysis();
+    const { from, to } = asked(desk)[0] ?? {};
+    const table = screen.getByRole('table', { name: 'Product × kind' });
+    const row = within(table).getByRole('rowheader', { name: 'Lid' }).closest('tr') as HTMLElement;
+    expect(within(row).getByRole('link', { name: '2' }).getAttribute('href')).toBe(`/console/?${new URLSearchParams({ from: from ?? '', to: to ?? '', product: 'Lid', kind: 'complaint' })}`);
+    // A product × kind with no submissions has nothing to list.
+    expect(within(row).queryAllByRole('link')).toHaveLength(1);
+  });
+
   it('asks the server again for a new range, interval and comparison, and shows what it answers', async () => {
     const { desk } = await openAnalysis();
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-02' } });
@@ -123,7 +133,10 @@ describe('The analysis', () => {
   it('offers each table as CSV, named, for the range shown', async () => {
     const { desk } = await openAnalysis();
     const query = asked(desk)[0] ?? {};
-    const downloads = screen.getAllByRole('link', { name: 'Download CSV' }).map((link) => new URL(link.getAttribute('href') ?? '', location.href));
+    const links = screen.getAllByRole('link', { name: /^Download CSV/ });
+    // Each named for its table, so a list of the page's links tells them apart.
+    expect(links.map((link) => link.textContent)).toEqual(['Download CSV: Volume by kind over time', 'Download CSV: Product × kind', 'Download CSV: By department', 'Download CSV: First response', 'Download CSV: First responses on time', 'Download CSV: Service recovery', 'Download CSV: Satisfaction (1–5)', 'Download CSV: Comments']);
+    const downloads = links.map((link) => new URL(link.getAttribute('href') ?? '', location.href));
     expect(downloads.every((url) => url.pathname === '/v1/desk/analysis.csv')).toBe(true);
     expect(downloads.map((url) => url.searchParams.get('table'))).toEqual(['volume', 'product_kind', 'departments', 'first_response', 'compliance', 'recovery', 'csat', 'comments']);
     for (const url of downloads) expect(Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'table'))).toEqual(query);
