@@ -5,8 +5,10 @@ import { sql, type Kysely } from 'kysely';
  * groups: from the table that is a lookup per row (76,000 of them for 90 days of a busy shop,
  * over a second on SQLite). An index that holds those columns, after the site and the time of
  * receipt, answers each grouping from the index alone. It starts as `submissions_site_received`
- * did, so it takes that index's place (an intake writes no more index entries than before).
- * Ratings are read from their own index: few submissions have one, and none at intake.
+ * did, so it takes that index's place, and it serves a site's range of one kind as well as
+ * `submissions_site_kind_received` (0006) did, so that one goes too: an intake writes one index
+ * entry fewer than before. Ratings are read from their own index: few submissions have one, and
+ * none at intake.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -18,5 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ])
     .execute();
   await db.schema.dropIndex('submissions_site_received').execute();
+  await db.schema.dropIndex('submissions_site_kind_received').execute();
   await db.schema.createIndex('submissions_rated').on('submissions').columns(['site_id', 'received_at']).where(sql.ref('rating'), 'is not', null).execute();
 }
