@@ -7,7 +7,10 @@ const PAGE = 500;
 /** How long a browser waits before reconnecting a dropped stream, in ms. */
 const RETRY_MS = 3000;
 
-/** What one kind of stream sends: events with growing ids after a cursor, and when to look again. */
+/**
+ * What one kind of stream sends: events with growing ids after a cursor, and when to look again.
+ * The streams of one kind may share their reads (`shared-reads.ts`): a commit then costs one query, not one per stream.
+ */
 export interface StreamSource<E extends { id: number }> {
   /** Events after `cursor`, oldest first, at most `limit`. */
   read(cursor: number, limit: number): Promise<E[]>;

@@ -1,4 +1,4 @@
-import { CompiledQuery, type QueryResult, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type AliasedRawBuilder, type QueryResult, type Transaction } from 'kysely';
 import type { Dialect } from './database.js';
 import type { Database } from './schema.js';
 
@@ -94,4 +94,30 @@ export async function insertRows(
     start += size;
   }
   return answer;
+}
+
+/** The SQL type of a column of {@link jsonRows}: PostgreSQL needs it named, SQLite reads JSON's own. */
+export type JsonColumnType = 'text' | 'bigint' | 'integer';
+
+/**
+ * `rows` as a table named `alias` to select from or join, passed as one JSON parameter (as
+ * {@link insertRows} passes rows to PostgreSQL): many lookups in one statement, whatever their
+ * number. SQLite reads them with `json_each` (a few columns each: cheap to read back out),
+ * PostgreSQL with `json_to_recordset` and the `columns`' types.
+ *
+ * @example db.selectFrom(jsonRows<{ reporter_id: string }>(dialect, alias, rows, { reporter_id: 'text' }))
+ */
+export function jsonRows<T extends Row, A extends string = string>(
+  dialect: Dialect,
+  alias: A,
+  rows: readonly T[],
+  columns: { readonly [K in keyof T & string]: JsonColumnType },
+): AliasedRawBuilder<T, A> {
+  const json = rowsJson(rows);
+  const names = Object.keys(columns);
+  const table =
+    dialect === 'sqlite'
+      ? sql<T>`(select ${sql.join(names.map((c) => sql`value ->> ${c} as ${sql.ref(c)}`))} from json_each(${json}))`
+      : sql<T>`(select * from json_to_recordset(${json}::json) as r(${sql.join(names.map((c) => sql`${sql.ref(c)} ${sql.raw(columns[c as keyof T & string])}`))}))`;
+  return table.as(alias);
 }

@@ -1,5 +1,7 @@
 import { PUBLIC_EVENT_TYPES, publicStatusOf, type DeskEvent, type EventType, type PublicEvent, type PublicEventType } from '@sori/protocol';
 import type { Kysely, Transaction } from 'kysely';
+import { dialectOf } from '../db/database.js';
+import { jsonRows } from '../db/rows.js';
 import type { Database } from '../db/schema.js';
 import type { EventRow } from './unit-of-work.js';
 
@@ -72,4 +74,47 @@ export async function publicEventsAfter(
     .limit(limit)
     .execute();
   return rows.map(({ client_id, ...row }) => toPublicEvent(row, client_id));
+}
+
+/** One reporter's page in {@link publicEventsAfterEach}: its public events after `after`, at most `limit`. */
+export interface PublicEventsPage {
+  reporterId: string;
+  after: number;
+  limit: number;
+}
+
+/**
+ * What {@link publicEventsAfter} answers for each page, for any number of them with one query:
+ * the reads of every stream one commit woke. Answers each page's events in the pages' order
+ * (a reporter may come twice, with two cursors).
+ */
+export async function publicEventsAfterEach(db: Kysely<Database>, pages: readonly PublicEventsPage[]): Promise<PublicEvent[][]> {
+  if (pages.length === 0) return [];
+  const cursors = jsonRows(
+    dialectOf(db),
+    'cursors',
+    pages.map(({ reporterId, after, limit }, page) => ({ page, reporter_id: reporterId, after, limit })),
+    { page: 'integer', reporter_id: 'text', after: 'bigint', limit: 'integer' },
+  );
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom(cursors)
+        .innerJoin('events', (join) => join.onRef('events.reporter_id', '=', 'cursors.reporter_id').onRef('events.id', '>', 'cursors.after'))
+        .innerJoin('submissions', 'submissions.id', 'events.submission_id')
+        .selectAll('events')
+        .select(['submissions.client_id', 'cursors.page', 'cursors.limit'])
+        // Numbered within its page, so that each page keeps its own limit.
+        .select((eb) => eb.fn.agg<number>('row_number').over((over) => over.partitionBy('cursors.page').orderBy('events.id')).as('rank'))
+        .where('events.public', '=', 1)
+        .as('numbered'),
+    )
+    .selectAll()
+    .whereRef('numbered.rank', '<=', 'numbered.limit')
+    .orderBy('numbered.page')
+    .orderBy('numbered.id')
+    .execute();
+  const events = pages.map((): PublicEvent[] => []);
+  for (const { client_id, page, limit: _, rank: __, ...row } of rows) events[Number(page)]?.push(toPublicEvent(row, client_id));
+  return events;
 }

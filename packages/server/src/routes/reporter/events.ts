@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, EventsQuery, EventsResponse, PATHS, STREAM_EVENT } from '@sori/protocol';
 import type { FastifyInstance } from 'fastify';
-import { publicEventsAfter } from '../../services/timeline.js';
+import { publicEventsAfter, publicEventsAfterEach } from '../../services/timeline.js';
 import { EventStreams, lastEventId, wantsEventStream } from '../../event-streams.js';
+import { SharedReads } from '../../shared-reads.js';
 
 /** Options of {@link eventRoutes}. */
 export interface EventRouteOptions {
@@ -24,6 +25,8 @@ export default async function eventRoutes(fastify: FastifyInstance, options: Eve
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const streams = new EventStreams(app, options.heartbeatMs ?? 15_000);
   app.addHook('preClose', async () => streams.endAll());
+  // A reporter's topic is its id: the streams one commit woke read their reporters' events with one query.
+  const reads = new SharedReads((all) => publicEventsAfterEach(app.store.db, all.map(({ topic, cursor, limit }) => ({ reporterId: topic, after: cursor, limit }))));
 
   app.get(
     PATHS.events,
@@ -41,9 +44,7 @@ export default async function eventRoutes(fastify: FastifyInstance, options: Eve
     async (request, reply) => {
       const after = request.query.after ?? 0;
       if (wantsEventStream(request)) {
-        const reporterId = request.reporterId;
-        const source = { topic: reporterId, read: (cursor: number, limit: number) => publicEventsAfter(app.store.db, reporterId, cursor, limit) };
-        return streams.stream(request, reply, source, lastEventId(request) ?? after);
+        return streams.stream(request, reply, reads.source(request.reporterId), lastEventId(request) ?? after);
       }
       const events = await publicEventsAfter(app.store.db, request.reporterId, after, request.query.limit ?? 500);
       return { events, cursor: events.at(-1)?.id ?? after };

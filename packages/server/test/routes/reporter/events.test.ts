@@ -124,6 +124,48 @@ describe.each(engines)('GET /v1/reporter/events as a stream on %s', (engine) => 
     expect(foreign.status).toBe(403);
   });
 
+  /** A submission as stored. */
+  const stored = (id: string) => t.store.db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('gives each of many streams one commit woke its own events, in order, each once', async () => {
+    const shoppers = await Promise.all(Array.from({ length: 40 }, async () => {
+      const secret = reporterSecret();
+      return { secret, id: await submit(t, secret) };
+    }));
+    const streams = await Promise.all(shoppers.map(({ secret }) => open(secret)));
+    const readers = streams.map((stream) => readEvents(stream, 4));
+    // A second stream of one reporter, from after its first event: the same reporter twice in one read, with two cursors.
+    const [received] = (await t.app.inject({ method: 'GET', url: '/v1/reporter/events', headers: shopperHeaders(t.site, shoppers[0]!.secret) })).json().events;
+    const twice = readEvents(await open(shoppers[0]!.secret, { 'last-event-id': String(received.id) }), 3);
+    const ids = shoppers.map(({ id }) => id);
+    for (const status of ['triaged', 'in_progress', 'resolved']) {
+      expect((await desk(t, 'POST', '/v1/desk/submissions/bulk', { ids, change: { status } })).statusCode).toBe(200);
+    }
+    for (const [i, read] of readers.entries()) {
+      const sent = await read;
+      const events = sent.map((event) => JSON.parse(event.data!));
+      expect(sent.map((event) => Number(event.id))).toEqual(events.map((event) => event.id));
+      // What the reporter's JSON resource answers, no more (none twice, none of another's) and in its order.
+      const json = (await t.app.inject({ method: 'GET', url: '/v1/reporter/events', headers: shopperHeaders(t.site, shoppers[i]!.secret) })).json();
+      expect(events).toEqual(json.events);
+      expect(events.map((event) => event.status)).toEqual(['received', 'triaged', 'in_progress', 'resolved']);
+    }
+    expect((await twice).map((event) => JSON.parse(event.data!).status)).toEqual(['triaged', 'in_progress', 'resolved']);
+  });
+
+  it('reads on when a page is full, until the stream has every event', async () => {
+    const secret = reporterSecret();
+    const submission = await stored(await submit(t, secret));
+    const reading = readEvents(await open(secret), 1 + 1200);
+    // More than two pages (500 each) in one commit: the stream woken by it reads three times.
+    await t.app.transaction((unit) =>
+      unit.appendEvents(Array.from({ length: 1200 }, (_, i) => ({ type: 'reply' as const, author: 'staff' as const, public: true, submission, text: `Reply ${i}` }))),
+    );
+    const events = (await reading).map((event) => JSON.parse(event.data!));
+    expect(events.map((event) => event.text)).toEqual([undefined, ...Array.from({ length: 1200 }, (_, i) => `Reply ${i}`)]);
+    expect(new Set(events.map((event) => event.id)).size).toBe(1201);
+  });
+
   it('does not let open streams hold up a shutdown', async () => {
     const secret = reporterSecret();
     await submit(t, secret);
