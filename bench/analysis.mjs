@@ -113,8 +113,8 @@ try {
   const sqlite = openDatabase(`sqlite:${join(dir, 'sori.db')}`);
   const s = await measure('SQLite', sqlite);
   await sqlite.close();
-  rows.push({ figure: 'analysis first figures, 90 days, SQLite', value: `${s.first.toFixed(0)} ms`, goal: '≤ 1000 ms' });
-  rows.push({ figure: 'analysis figures again, 90 days, SQLite (median of 5)', value: `${s.median.toFixed(0)} ms`, goal: '≤ 1000 ms' });
+  rows.push({ figure: 'analysis first figures, 90 days, SQLite', value: `${s.first.toFixed(0)} ms`, goal: '≤ 1000 ms', met: s.first <= 1000 });
+  rows.push({ figure: 'analysis figures again, 90 days, SQLite (median of 5)', value: `${s.median.toFixed(0)} ms`, goal: '≤ 1000 ms', met: s.median <= 1000 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -130,8 +130,8 @@ if (process.env.PG !== '0') {
     const store = openDatabase(url.toString());
     const p = await measure('PostgreSQL', store);
     await store.close();
-    rows.push({ figure: 'analysis first figures, 90 days, PostgreSQL', value: `${p.first.toFixed(0)} ms`, goal: '≤ 1000 ms' });
-    rows.push({ figure: 'analysis figures again, 90 days, PostgreSQL (median of 5)', value: `${p.median.toFixed(0)} ms`, goal: '≤ 1000 ms' });
+    rows.push({ figure: 'analysis first figures, 90 days, PostgreSQL', value: `${p.first.toFixed(0)} ms`, goal: '≤ 1000 ms', met: p.first <= 1000 });
+    rows.push({ figure: 'analysis figures again, 90 days, PostgreSQL (median of 5)', value: `${p.median.toFixed(0)} ms`, goal: '≤ 1000 ms', met: p.median <= 1000 });
   } finally {
     await admin.query(`drop schema ${schema} cascade`);
     await admin.end();

@@ -142,6 +142,6 @@ console.log(`reconnect storm: ${streams} streams back with Last-Event-ID, each c
 
 for (const s of shoppers) s.req.destroy();
 server.kill('SIGINT');
-const rows = [{ figure: `one bulk change → all ${streams.toLocaleString('en')} streams have it`, value: `${(allMs / 1000).toFixed(2)} s`, goal: '≤ 1 s' }];
+const rows = [{ figure: `one bulk change → all ${streams.toLocaleString('en')} streams have it`, value: `${(allMs / 1000).toFixed(2)} s`, goal: '≤ 1 s', met: allMs <= 1000 }];
 console.log(`\nsummary ${JSON.stringify({ bench: 'fanout', rows })}`);
 process.exit(0);
