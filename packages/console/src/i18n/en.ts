@@ -383,6 +383,7 @@ const en = {
     linkTo: 'Improvement',
     linkNew: 'Start a new one',
     newTitle: 'Title of a new one',
+    titleNeeded: 'A new improvement needs a title.',
     newDepartment: 'Its department',
     linked_ok: 'Added.',
     created: 'Improvement started.',

@@ -382,6 +382,7 @@ const ko: Strings = {
     linkTo: '개선 과제',
     linkNew: '새로 시작',
     newTitle: '새 과제 제목',
+    titleNeeded: '새 개선 과제에는 제목이 필요합니다.',
     newDepartment: '담당 부서',
     linked_ok: '추가했습니다.',
     created: '개선 과제를 시작했습니다.',

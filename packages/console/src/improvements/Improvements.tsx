@@ -12,6 +12,12 @@ import './improvements.css';
 
 const failed = (e: unknown) => announce(t().app.failed(isDeskError(e) ? e.message : String(e)));
 
+/** After the server refused a change: it says why, and the list is read again (it may have moved meanwhile). */
+function refused(e: unknown, reload: () => void): void {
+  failed(e);
+  reload();
+}
+
 /** One improvement: where it stands, the VOC behind it, its status changes and an edit form. */
 function ImprovementItem({ improvement: i, onChange }: { improvement: Improvement; onChange: () => void }) {
   const s = t().improvements;
@@ -29,7 +35,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
       announce(s.saved);
       onChange();
     } catch (e) {
-      failed(e);
+      refused(e, onChange);
     }
   };
   const save = async (event: Event) => {
@@ -42,7 +48,7 @@ function ImprovementItem({ improvement: i, onChange }: { improvement: Improvemen
       announce(s.saved);
       onChange();
     } catch (e) {
-      failed(e);
+      refused(e, onChange);
     }
   };
   return (

@@ -15,6 +15,7 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
   const [mine, setMine] = useState<Improvement[]>([]);
   // The department picked for a new one; the submission's own until one is (a select's `defaultValue` picks nothing in Preact).
   const [department, setDepartment] = useState<string | undefined>();
+  const [titleError, setTitleError] = useState<string | undefined>();
   const load = async () => {
     const [all, linked] = await Promise.all([fetchImprovements({ siteId: submission.siteId }), fetchImprovements({ submissionId: submission.id })]);
     setOpen(all.improvements.filter((i) => i.status !== 'declined' && !i.submissionIds.includes(submission.id)));
@@ -28,9 +29,13 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
     const element = event.currentTarget as HTMLFormElement;
     const form = new FormData(element);
     const target = String(form.get('improvement') ?? '');
+    const title = String(form.get('title') ?? '').trim();
+    // Said at the field rather than left to the server's schema message.
+    setTitleError(target || title ? undefined : s.titleNeeded);
+    if (!target && !title) return;
     try {
       if (target) await linkToImprovement(target, [submission.id]);
-      else await createImprovement({ title: String(form.get('title') ?? ''), department: String(form.get('department') ?? ''), submissionIds: [submission.id] });
+      else await createImprovement({ title, department: String(form.get('department') ?? ''), submissionIds: [submission.id] });
       announce(target ? s.linked_ok : s.created);
       element.reset();
       setDepartment(undefined);
@@ -64,8 +69,14 @@ export function LinkImprovement({ submission }: { submission: DeskSubmission }) 
           </select>
         </label>
         <label>
-          {s.newTitle} <input name="title" maxLength={200} />
+          {s.newTitle}{' '}
+          <input name="title" maxLength={200} aria-invalid={titleError ? 'true' : undefined} aria-describedby={titleError ? 'improvement-title-error' : undefined} />
         </label>
+        {titleError && (
+          <p id="improvement-title-error" class="error" role="alert">
+            {titleError}
+          </p>
+        )}
         <label>
           {s.newDepartment}
           <select name="department" value={department ?? submission.department ?? departments[0]} onChange={(e) => setDepartment(e.currentTarget.value)}>

@@ -95,6 +95,9 @@ describe('The improvements', () => {
     fireEvent.click(within(seal).getByRole('button', { name: 'Mark Planned' }));
     await screen.findByText('That did not work: Cannot go from "done" to "planned"; allowed:', { selector: '[role="status"]' });
     expect(improvements.improvements[0]?.status).toBe('done');
+    // Read again: the screen shows where it stands now, not the step it offered before.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Thicker lid seal · Done' })).toBeTruthy());
+    expect(within(seal).queryByRole('button', { name: 'Mark Planned' })).toBeNull();
   });
 
   it('reads in Korean', async () => {

@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { aSubmission } from '../fake-desk.js';
 import { FakeImprovements } from '../fake-improvements.js';
 import { fakeDesk, renderConsole } from '../helpers.js';
+import { server } from '../setup.js';
 
 /** A complaint routed to production, open on its page, and the improvements of its site. */
 async function openComplaint() {
@@ -43,10 +45,24 @@ describe('Linking a submission to an improvement', () => {
     expect(improvements.improvements).toHaveLength(2);
   });
 
+  it('asks at the field for a new one’s title, without asking the server', async () => {
+    const { desk, improvements, section } = await openComplaint();
+    fireEvent.input(within(section).getByLabelText('Title of a new one'), { target: { value: '   ' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Add to an improvement' }));
+    expect((await within(section).findByRole('alert')).textContent).toBe('A new improvement needs a title.');
+    const field = within(section).getByLabelText('Title of a new one');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe('improvement-title-error');
+    expect(desk.requests.some((r) => r.method === 'POST' && r.path === '/v1/desk/improvements')).toBe(false);
+    expect(improvements.improvements).toHaveLength(2);
+  });
+
   it('says why the server refused a new one', async () => {
     const { improvements, section } = await openComplaint();
+    server.use(http.post('/v1/desk/improvements', () => HttpResponse.json({ error: { code: 'invalid', message: 'No department "production" on this site', field: 'department' } }, { status: 400 })));
+    fireEvent.input(within(section).getByLabelText('Title of a new one'), { target: { value: 'Thicker lid seal' } });
     fireEvent.click(within(section).getByRole('button', { name: 'Add to an improvement' }));
-    await screen.findByText(/^That did not work: /, { selector: '[role="status"]' });
+    await screen.findByText('That did not work: No department "production" on this site', { selector: '[role="status"]' });
     expect(improvements.improvements).toHaveLength(2);
   });
 });
