@@ -4,16 +4,18 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
 import { useSave } from '../ui/use-save.js';
-import { checkHours, isTimeZone } from './site-form.js';
+import { checkSpans, isTimeZone, laterBy } from './site-form.js';
 import { updateSite } from './sites-api.js';
 
 type Weekday = (typeof WEEKDAYS)[number];
-/** One weekday as the form holds it: open or not, and its one span. */
+/** One weekday as the form holds it: open or not, and its spans (two for a lunch break, say). */
 interface DayDraft {
   open: boolean;
-  from: string;
-  to: string;
+  spans: OpeningSpan[];
 }
+
+/** Spans a weekday may have (the protocol's limit). */
+const MAX_SPANS = 8;
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zones = (): readonly string[] => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
@@ -21,16 +23,16 @@ const zones = (): readonly string[] => (typeof Intl.supportedValuesOf === 'funct
 function draftOf(hours: BusinessHours | undefined): Record<Weekday, DayDraft> {
   const out = {} as Record<Weekday, DayDraft>;
   for (const day of WEEKDAYS) {
-    const span: OpeningSpan | undefined = hours?.weekly[day]?.[0];
+    const spans = hours?.weekly[day] ?? [];
     // A site without hours starts from a usual shop week (Monday to Friday, 9 to 6) once they are turned on.
     const weekday = day !== 'sat' && day !== 'sun';
-    out[day] = span ? { open: true, from: span.from, to: span.to } : { open: !hours && weekday, from: '09:00', to: '18:00' };
+    out[day] = spans.length ? { open: true, spans: spans.map((span) => ({ ...span })) } : { open: !hours && weekday, spans: [{ from: '09:00', to: '18:00' }] };
   }
   return out;
 }
 
 /**
- * Business hours: the time zone, one opening span per weekday, and holidays. Every clock of the
+ * Business hours: the time zone, opening spans per weekday (one or more), and holidays. Every clock of the
  * site counts only open time (the shopper's expected answer, due times, breaches); a site
  * without hours is always open.
  */
@@ -46,6 +48,14 @@ export function HoursEditor({ site }: { site: AdminSite }) {
   const save = useSave();
 
   const setDay = (day: Weekday, change: Partial<DayDraft>) => setDays({ ...days, [day]: { ...days[day], ...change } });
+  const setSpan = (day: Weekday, index: number, change: Partial<OpeningSpan>) =>
+    setDay(day, { spans: days[day].spans.map((span, i) => (i === index ? { ...span, ...change } : span)) });
+  const addSpan = (day: Weekday) => {
+    const last = days[day].spans.at(-1);
+    // The next span starts an hour after the last one closes, as a first guess.
+    const from = last ? laterBy(last.to, 60) : '09:00';
+    setDay(day, { spans: [...days[day].spans, { from, to: laterBy(from, 240) }] });
+  };
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -56,9 +66,9 @@ export function HoursEditor({ site }: { site: AdminSite }) {
     for (const day of WEEKDAYS) {
       const draft = days[day];
       if (!draft.open) continue;
-      const problem = checkHours(draft.from, draft.to);
+      const problem = checkSpans(draft.spans);
       if (problem) found[day] = s.errors[problem];
-      else weekly[day] = [{ from: draft.from, to: draft.to }];
+      else weekly[day] = [...draft.spans].sort((a, b) => (a.from < b.from ? -1 : 1)).map(({ from, to }) => ({ from, to }));
     }
     setProblems(found);
     if (Object.keys(found).length) return;
@@ -99,9 +109,23 @@ export function HoursEditor({ site }: { site: AdminSite }) {
                     <td>
                       {days[day].open ? (
                         <>
-                          <input type="time" aria-label={s.opensAt(s.weekdays[day])} value={days[day].from} {...invalidProps(`${day}-error`, problems[day])} onInput={(e) => setDay(day, { from: e.currentTarget.value })} />
-                          {' – '}
-                          <input type="time" aria-label={s.closesAt(s.weekdays[day])} value={days[day].to} {...invalidProps(`${day}-error`, problems[day])} onInput={(e) => setDay(day, { to: e.currentTarget.value })} />
+                          {days[day].spans.map((span, i) => (
+                            <span class="hours__span" key={i}>
+                              <input type="time" aria-label={s.opensAt(s.weekdays[day], i + 1)} value={span.from} {...invalidProps(`${day}-error`, problems[day])} onInput={(e) => setSpan(day, i, { from: e.currentTarget.value })} />
+                              {' – '}
+                              <input type="time" aria-label={s.closesAt(s.weekdays[day], i + 1)} value={span.to} {...invalidProps(`${day}-error`, problems[day])} onInput={(e) => setSpan(day, i, { to: e.currentTarget.value })} />
+                              {days[day].spans.length > 1 && (
+                                <button type="button" class="button button--quiet" aria-label={s.removeSpan(s.weekdays[day], i + 1)} onClick={() => setDay(day, { spans: days[day].spans.filter((_, j) => j !== i) })}>
+                                  {s.remove}
+                                </button>
+                              )}
+                            </span>
+                          ))}
+                          {days[day].spans.length < MAX_SPANS && (
+                            <button type="button" class="button button--quiet" aria-label={s.addSpan(s.weekdays[day])} onClick={() => addSpan(day)}>
+                              {s.addSpanShort}
+                            </button>
+                          )}
                           <FieldError id={`${day}-error`} message={problems[day]} />
                         </>
                       ) : (

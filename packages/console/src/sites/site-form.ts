@@ -48,7 +48,7 @@ export function minutesOf(time: string): number | undefined {
 }
 
 /** Why a day's hours were refused: one of the keys of `t().sites.errors`. */
-export type HoursProblem = 'hoursFormat' | 'hoursOrder';
+export type HoursProblem = 'hoursFormat' | 'hoursOrder' | 'hoursOverlap';
 
 /** Checks one day's opening hours: both times given, and closing after opening. */
 export function checkHours(open: string, close: string): HoursProblem | undefined {
@@ -56,6 +56,22 @@ export function checkHours(open: string, close: string): HoursProblem | undefine
   const to = minutesOf(close);
   if (from === undefined || to === undefined) return 'hoursFormat';
   return to > from ? undefined : 'hoursOrder';
+}
+
+/** Checks a day's opening spans: each as {@link checkHours} does, and none overlapping another. */
+export function checkSpans(spans: ReadonlyArray<{ from: string; to: string }>): HoursProblem | undefined {
+  for (const span of spans) {
+    const problem = checkHours(span.from, span.to);
+    if (problem) return problem;
+  }
+  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : 1));
+  return sorted.some((span, i) => i > 0 && span.from < (sorted[i - 1]?.to ?? '')) ? 'hoursOverlap' : undefined;
+}
+
+/** `time` (HH:MM) `minutes` later, at most 23:59. */
+export function laterBy(time: string, minutes: number): string {
+  const total = Math.min((minutesOf(time) ?? 0) + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** Whether the runtime knows `zone` as an IANA time zone (`Asia/Seoul`). */

@@ -74,6 +74,42 @@ describe('Editing a site', () => {
     });
   });
 
+  it('keeps a lunch break: a second span of a day is added, refused when it overlaps, and saved', async () => {
+    const { desk, admin, section } = await openSite();
+    const hours = section('Business hours');
+    fireEvent.click(within(hours).getByLabelText('Answer only within business hours'));
+    fireEvent.input(within(hours).getByLabelText('Time zone'), { target: { value: 'Asia/Seoul' } });
+    fireEvent.input(within(hours).getByLabelText('Monday closes at'), { target: { value: '12:00' } });
+    fireEvent.click(within(hours).getByRole('button', { name: 'Add opening hours to Monday' }));
+    fireEvent.input(within(hours).getByLabelText('Monday opens again at (2)'), { target: { value: '11:00' } });
+    fireEvent.click(within(hours).getByRole('button', { name: 'Save business hours' }));
+    expect((await within(hours).findByRole('alert')).textContent).toBe('Two spans of the same day overlap.');
+    expect(desk.requests.some((r) => r.method === 'PATCH')).toBe(false);
+
+    fireEvent.input(within(hours).getByLabelText('Monday opens again at (2)'), { target: { value: '13:00' } });
+    fireEvent.input(within(hours).getByLabelText('Monday closes again at (2)'), { target: { value: '18:00' } });
+    fireEvent.click(within(hours).getByRole('button', { name: 'Save business hours' }));
+    await waitFor(() => expect(admin.sites[0]?.settings.businessHours?.weekly.mon).toEqual([{ from: '09:00', to: '12:00' }, { from: '13:00', to: '18:00' }]));
+  });
+
+  it('shows every span a day already has, so saving the hours loses none', async () => {
+    const desk = fakeDesk();
+    desk.users[0] = { ...desk.users[0]!, role: 'admin' };
+    const admin = new FakeAdmin(desk);
+    const split = { timeZone: 'Asia/Seoul', weekly: { tue: [{ from: '13:00', to: '18:00' }, { from: '09:00', to: '12:00' }] }, holidays: [] };
+    admin.sites[0]!.settings = { ...admin.sites[0]!.settings, businessHours: split };
+    renderConsole(desk, '/console/settings/sites/site-1');
+    await screen.findByRole('heading', { name: 'Settings of Onggi shop' });
+    const hours = screen.getByRole('heading', { name: 'Business hours' }).closest('section') as HTMLElement;
+    expect((within(hours).getByLabelText('Tuesday opens again at (2)') as HTMLInputElement).value).toBe('09:00');
+    fireEvent.click(within(hours).getByRole('button', { name: 'Remove Tuesday’s hours (1)' }));
+    fireEvent.click(within(hours).getByRole('button', { name: 'Add opening hours to Tuesday' }));
+    fireEvent.input(within(hours).getByLabelText('Tuesday opens again at (2)'), { target: { value: '14:00' } });
+    fireEvent.input(within(hours).getByLabelText('Tuesday closes again at (2)'), { target: { value: '19:00' } });
+    fireEvent.click(within(hours).getByRole('button', { name: 'Save business hours' }));
+    await waitFor(() => expect(admin.sites[0]?.settings.businessHours?.weekly).toEqual({ tue: [{ from: '09:00', to: '12:00' }, { from: '14:00', to: '19:00' }] }));
+  });
+
   it('routes complaints to customer service and a product elsewhere, with round-robin', async () => {
     const { admin, section } = await openSite();
     const routing = section('Routing');

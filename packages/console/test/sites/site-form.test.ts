@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHours, isTimeZone, readOrigin, readPastedList, scriptTag } from '../../src/sites/site-form.js';
+import { checkHours, checkSpans, isTimeZone, laterBy, readOrigin, readPastedList, scriptTag } from '../../src/sites/site-form.js';
 
 describe('the site form’s own checks', () => {
   it('reads an origin as browsers send it, and says why something is not one', () => {
@@ -20,6 +20,11 @@ describe('the site form’s own checks', () => {
     expect(checkHours('09:00', '18:00')).toBeUndefined();
     expect(checkHours('18:00', '09:00')).toBe('hoursOrder');
     expect(checkHours('9', '18:00')).toBe('hoursFormat');
+    // A lunch break: two spans, in either order; overlapping ones are refused.
+    expect(checkSpans([{ from: '13:00', to: '18:00' }, { from: '09:00', to: '12:00' }])).toBeUndefined();
+    expect(checkSpans([{ from: '09:00', to: '13:00' }, { from: '12:00', to: '18:00' }])).toBe('hoursOverlap');
+    expect(checkSpans([{ from: '09:00', to: '12:00' }, { from: '18:00', to: '13:00' }])).toBe('hoursOrder');
+    expect([laterBy('12:00', 60), laterBy('22:30', 240)]).toEqual(['13:00', '23:59']);
     expect(isTimeZone('Asia/Seoul')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });

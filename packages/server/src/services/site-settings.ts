@@ -25,7 +25,13 @@ export function checkSettings(settings: SiteSettings): void {
   if (hours) {
     if (!isTimeZone(hours.timeZone)) throw errors.invalid(`"${hours.timeZone}" is not an IANA time zone, e.g. Asia/Seoul`, 'settings.businessHours.timeZone');
     for (const day of WEEKDAYS) {
-      for (const span of hours.weekly[day] ?? []) {
+      const spans = [...(hours.weekly[day] ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
+      spans.forEach((span, i) => {
+        const before = spans[i - 1];
+        // Overlapping spans would count the same open minutes twice on every clock.
+        if (before && span.from < before.to) throw errors.invalid(`Opening spans must not overlap (${before.from}–${before.to} and ${span.from}–${span.to})`, `settings.businessHours.weekly.${day}`);
+      });
+      for (const span of spans) {
         if (span.from >= span.to) throw errors.invalid(`An opening span must end after it starts (${span.from}–${span.to})`, `settings.businessHours.weekly.${day}`);
       }
     }

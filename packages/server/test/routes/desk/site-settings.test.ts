@@ -27,6 +27,7 @@ describe.each(engines)('site settings on %s', (engine) => {
       [{ settings: { businessHours: { timeZone: 'Mars/Olympus', weekly: {}, holidays: [] } } }, 'settings.businessHours.timeZone'],
       [{ settings: { businessHours: { timeZone: 'UTC', weekly: { mon: [{ from: '18:00', to: '09:00' }] }, holidays: [] } } }, 'settings.businessHours.weekly.mon'],
       [{ settings: { routing: { byKind: { complaint: 'nowhere' } } } }, 'settings.routing.byKind.complaint'],
+      [{ settings: { businessHours: { timeZone: 'UTC', weekly: { tue: [{ from: '13:00', to: '18:00' }, { from: '09:00', to: '13:30' }] }, holidays: [] } } }, 'settings.businessHours.weekly.tue'],
       [{ settings: { theme: { accent: 'url(javascript:alert(1))' } } }, 'settings.theme.accent'],
     ];
     for (const [body, field] of cases) {
