@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n.js';
 import { FieldError, invalidProps } from '../ui/FieldError.js';
 import { useSave } from '../ui/use-save.js';
-import { checkSpans, isTimeZone, laterBy } from './site-form.js';
+import { checkSpans, inOpeningOrder, isTimeZone, laterBy } from './site-form.js';
 import { updateSite } from './sites-api.js';
 
 type Weekday = (typeof WEEKDAYS)[number];
@@ -68,7 +68,7 @@ export function HoursEditor({ site }: { site: AdminSite }) {
       if (!draft.open) continue;
       const problem = checkSpans(draft.spans);
       if (problem) found[day] = s.errors[problem];
-      else weekly[day] = [...draft.spans].sort((a, b) => (a.from < b.from ? -1 : 1)).map(({ from, to }) => ({ from, to }));
+      else weekly[day] = inOpeningOrder(draft.spans);
     }
     setProblems(found);
     if (Object.keys(found).length) return;

@@ -58,13 +58,18 @@ export function checkHours(open: string, close: string): HoursProblem | undefine
   return to > from ? undefined : 'hoursOrder';
 }
 
+/** A day's opening spans in the order they open. */
+export function inOpeningOrder<S extends { from: string; to: string }>(spans: readonly S[]): S[] {
+  return [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
 /** Checks a day's opening spans: each as {@link checkHours} does, and none overlapping another. */
 export function checkSpans(spans: ReadonlyArray<{ from: string; to: string }>): HoursProblem | undefined {
   for (const span of spans) {
     const problem = checkHours(span.from, span.to);
     if (problem) return problem;
   }
-  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : 1));
+  const sorted = inOpeningOrder(spans);
   return sorted.some((span, i) => i > 0 && span.from < (sorted[i - 1]?.to ?? '')) ? 'hoursOverlap' : undefined;
 }
 

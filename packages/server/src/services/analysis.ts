@@ -12,7 +12,7 @@ import {
   type Portion,
   type Rating,
 } from '@sori/protocol';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import { dialectOf, type Dialect } from '../db/database.js';
 import { millisBetween, ratingHasComment, ratingScore, ratingWouldBuyAgain, utcDay } from '../db/dialect-sql.js';
 import type { Database } from '../db/schema.js';
@@ -20,7 +20,7 @@ import { errors } from '../errors.js';
 import { percentile } from './analytics.js';
 import { bandOf } from './drill-down.js';
 import { segmentOf } from './recovery.js';
-import { canSeeSite, visibleSites } from './site-scope.js';
+import { canSeeSite, inSites, visibleSites } from './site-scope.js';
 import { resolutionMinutes, type SiteSettings } from './sites.js';
 import type { User } from './users.js';
 
@@ -83,7 +83,7 @@ async function sitesOf(db: Kysely<Database>, user: User, siteId: string | undefi
 function inScope({ db, siteIds, from, to }: Scope) {
   return db
     .selectFrom('submissions')
-    .where(siteIds.length ? sql<SqlBool>`site_id in (${sql.join(siteIds)})` : sql<SqlBool>`1 = 0`)
+    .where(inSites(siteIds))
     .where('received_at', '>=', from)
     .where('received_at', '<', to);
 }

@@ -25,9 +25,12 @@ export function canSeeSite(user: User, siteId: string): boolean {
  */
 export function inUserSites(user: User): RawBuilder<SqlBool> {
   const sites = visibleSites(user);
-  if (sites === null) return sql<SqlBool>`1 = 1`;
-  if (sites.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`site_id in (${sql.join(sites)})`;
+  return sites === null ? sql<SqlBool>`1 = 1` : inSites(sites);
+}
+
+/** A `where` condition that keeps only rows of these sites (none: nothing), as {@link inUserSites}. */
+export function inSites(siteIds: readonly string[]): RawBuilder<SqlBool> {
+  return siteIds.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`site_id in (${sql.join(siteIds)})`;
 }
 
 /** The not-found answer for a submission of a site the user does not belong to: as if it did not exist. */
